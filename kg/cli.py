@@ -251,8 +251,10 @@ def eval_entities(
     from kg.evaluate import evaluate_entities
 
     report = evaluate_entities(gold, config=_config(actors), baseline=baseline)
-    variables, rows = report.table()
-    _write_rows(variables, rows, fmt)
+    _err(report.describe())
+    rows = report.as_rows()
+    variables = list(rows[0]) if rows else []
+    _write_rows(variables, [tuple(r.values()) for r in rows], fmt)
 
 
 @app.command()

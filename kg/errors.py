@@ -11,6 +11,7 @@ the server, a notebook) can catch one class and show one line::
      +-- QueryError         a SPARQL query is unknown, malformed or not allowed
      +-- ValidationError    the graph does not conform to the SHACL shapes
      +-- EvalError          gold data for ``kg eval`` cannot be read
+     +-- LexiconError       a lexicon data file (triggers, CAMEO codes, time words) is malformed
 
 Messages name the file, article or query concerned and say what to do next.
 Third-party exceptions are wrapped with ``raise ... from e``.
@@ -24,6 +25,7 @@ __all__ = [
     "ExtractionError",
     "IngestError",
     "KgError",
+    "LexiconError",
     "QueryError",
     "StoreError",
     "ValidationError",
@@ -72,3 +74,7 @@ class ValidationError(KgError):
 
 class EvalError(KgError):
     """Gold data given to ``kg eval`` cannot be read."""
+
+
+class LexiconError(KgError):
+    """A lexicon data file is malformed, or a code asked for is not in it."""

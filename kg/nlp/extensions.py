@@ -1,0 +1,43 @@
+"""The ``Span._`` attributes kg's components write and :mod:`kg.convert` reads.
+
+``kg_type`` (str)
+    Ontology class local name of the mention (``Person``, ``City``, ...).
+``kg_country`` (str)
+    ISO3 code the text attaches to it ("the *Armenian* armed forces").
+``kg_role`` (str)
+    A person's title or function ("President", "spokesman").
+``kg_affiliation`` (tuple of int)
+    Character span of the mention it belongs to ("*Kremlin* spokesman").
+``kg_metonym`` (bool)
+    The place or seat of government acts and stands for its government.
+
+Registering is idempotent, as spaCy's extension registry is process-wide.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SPAN_ATTRIBUTES", "register_extensions"]
+
+#: Name and default of each span attribute.
+SPAN_ATTRIBUTES: tuple[tuple[str, object], ...] = (
+    ("kg_type", None),
+    ("kg_country", None),
+    ("kg_role", None),
+    ("kg_affiliation", None),
+    ("kg_metonym", False),
+)
+
+
+def register_extensions() -> None:
+    """Register the ``Span._.kg_*`` attributes unless already registered.
+
+    >>> register_extensions(); register_extensions()
+    >>> from spacy.tokens import Span
+    >>> Span.has_extension("kg_type")
+    True
+    """
+    from spacy.tokens import Span
+
+    for name, default in SPAN_ATTRIBUTES:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)

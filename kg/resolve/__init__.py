@@ -1,0 +1,200 @@
+"""Resolve an article's mentions to entities with stable IRIs, and relate them.
+
+Within an article, surface forms of one entity are merged: a surname joins the
+full name it ends ("Putin" -> "Vladimir Putin"), an acronym the name it abbreviates,
+and a title-only mention ("the Russian president") the one person of the article
+with that role and country. Across articles, every IRI is minted from a canonical
+key (:mod:`kg.resolve.targets`), so the same entity gets the same IRI everywhere.
+
+Nothing here imports spaCy; the input is :class:`kg.model.Mention` objects.
+
+>>> from kg.lexicon import load_lexicon
+>>> from kg.model import Article, Mention
+>>> article = Article(id="demo", text="Baku accused Yerevan.")
+>>> mentions = (Mention(0, 4, "Baku", "City", lexicon_id="city:587084", metonym=True),)
+>>> extraction = resolve(article, mentions, lexicon=load_lexicon())
+>>> extraction.mentions[0].entity
+'https://w3id.org/conflict-kg/id/org/government-of-azerbaijan'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.ids import slug_key
+from kg.lexicon import Lexicon
+from kg.model import Article, Entity, Extraction, Mention, Relation
+from kg.resolve.targets import Target, mention_target
+
+__all__ = ["resolve"]
+
+_MISTAKEN_FOR_SURNAME = frozenset({"Organization", "Location"})
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "in", "on", "to", "de"})
+
+
+def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon) -> Extraction:
+    """Resolve ``mentions`` of ``article`` to entities and relations.
+
+    Parameters
+    ----------
+    article : Article
+        The article the mentions come from.
+    mentions : tuple of Mention
+        Output of :func:`kg.convert.doc_to_mentions`.
+    lexicon : Lexicon
+        The gazetteer, for canonical names, codes, sectors and links.
+
+    Returns
+    -------
+    Extraction
+        ``mentions`` with ``entity`` set (title-only mentions that match no person
+        of the article are left out), the entities they name plus the countries
+        and parent organisations these relate to, and the relations
+        (``affiliatedWith``, ``partOf``, ``locatedIn``); everything sorted.
+    """
+    ordered = sorted(set(mentions), key=lambda m: (m.start, m.end, m.type))
+    targets = {m: mention_target(m, lexicon=lexicon, article=article)
+               for m in ordered if not _is_nominal(m)}
+    _join_short_names(targets, lexicon)
+    _join_acronyms(targets)
+    for m in ordered:
+        if _is_nominal(m):
+            person = _person_with_role(m, targets)
+            if person is not None:
+                targets[m] = person
+    by_span = {(m.start, m.end): t for m, t in targets.items()}
+    entities, relations = _assemble(targets, by_span, lexicon)
+    resolved = tuple(
+        replace(m, entity=targets[m].iri,
+                type="Person" if targets[m].type == "Person" else m.type)
+        for m in ordered if m in targets)
+    return Extraction(article=article, mentions=resolved, entities=entities,
+                      relations=relations)
+
+
+def _is_nominal(m: Mention) -> bool:
+    """A person named only by a title ("Russian president"), not by a name."""
+    return (m.type == "Person" and m.lexicon_id is None and bool(m.role)
+            and m.text.split()[-1].lower() == (m.role or "").split()[-1].lower())
+
+
+def _strip_titles(name: str, lexicon: Lexicon) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in {w for t in lexicon.titles for w in t.split()}:
+        words = words[1:]
+    return words
+
+
+def _join_short_names(targets: dict[Mention, Target], lexicon: Lexicon) -> None:
+    """Point "Putin" or "President Putin" at the article's "Vladimir Putin"."""
+    people = {t.iri: t for t in targets.values() if t.type == "Person"}
+    full = {iri: _strip_titles(t.label, lexicon) for iri, t in people.items()}
+    for m, t in list(targets.items()):
+        if m.lexicon_id:
+            continue
+        if t.type != "Person":
+            # the model often tags a surname alone as ORG or GPE once the full
+            # name has been given ("Ostrova later said")
+            surname = {iri for iri, name in full.items() if len(name) > 1
+                       and name[-1] == t.label} if " " not in t.label else set()
+            if len(surname) == 1 and t.type in _MISTAKEN_FOR_SURNAME:
+                targets[m] = people[surname.pop()]
+            continue
+        words = _strip_titles(t.label, lexicon)
+        longer = {iri for iri, name in full.items() if len(name) > len(words)
+                  and (name[-len(words):] == words or name[:len(words)] == words)}
+        if len(longer) == 1:
+            targets[m] = people[longer.pop()]
+        elif words != t.label.split():
+            # "President Fuad" alone: key the person by the name without the title
+            targets[m] = replace(t, label=" ".join(words),
+                                 iri=t.iri.rsplit("/", 1)[0] + "/" + slug_key(" ".join(words)))
+
+
+def _join_acronyms(targets: dict[Mention, Target]) -> None:
+    """Point an acronym at the article's organisation whose initials it spells."""
+    orgs = {t.iri: t for t in targets.values()
+            if t.type not in {"Person", "Country", "City", "Region", "Location"}}
+    for m, t in list(targets.items()):
+        if m.lexicon_id or t.iri not in orgs or not (t.label.isupper() and 1 < len(t.label) < 7):
+            continue
+        matches = {o.iri for o in orgs.values() if o.iri != t.iri and "".join(
+            w[0] for w in o.label.split() if w.lower() not in _ACRONYM_SKIP).upper() == t.label}
+        if len(matches) == 1:
+            targets[m] = orgs[matches.pop()]
+
+
+def _roles(target: Target, targets: dict[Mention, Target]) -> set[str]:
+    roles = {m.role.lower() for m, t in targets.items() if t.iri == target.iri and m.role}
+    return roles | ({target.role.lower()} if target.role else set())
+
+
+def _person_with_role(m: Mention, targets: dict[Mention, Target]) -> Target | None:
+    role = (m.role or "").lower()
+    people = {t.iri: t for t in targets.values() if t.type == "Person"
+              and (m.country is None or t.country == m.country)
+              and role in _roles(t, targets)}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _assemble(targets: dict[Mention, Target], by_span: dict[tuple[int, int], Target],
+              lexicon: Lexicon) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
+    chosen: dict[str, Target] = {}
+    forms: dict[str, set[str]] = {}
+    roles: dict[str, dict[str, str]] = {}
+    countries: dict[str, set[str]] = {}
+    relations: set[Relation] = set()
+    for m, t in targets.items():
+        chosen.setdefault(t.iri, t)
+        forms.setdefault(t.iri, set()).add(_norm(m.text))
+        if m.role:
+            roles.setdefault(t.iri, {}).setdefault(m.role.lower(), m.role)
+        if m.country and t.type not in {"Country", "City", "Region", "Location", "Actor"}:
+            countries.setdefault(t.iri, set()).add(m.country)
+        affiliated = by_span.get(m.affiliation) if m.affiliation else None
+        if affiliated is not None and affiliated.iri != t.iri:
+            relations.add(Relation(t.iri, "affiliatedWith", affiliated.iri))
+            chosen.setdefault(affiliated.iri, affiliated)
+    # related entities join the graph even when the article does not name them
+    pending = list(chosen.values())
+    while pending:
+        target = pending.pop()
+        for predicate, obj in target.relations:
+            relations.add(Relation(target.iri, predicate, obj.iri))
+            if obj.iri not in chosen:
+                chosen[obj.iri] = obj
+                pending.append(obj)
+    sectors = {iri: t.sector for iri, t in chosen.items()}
+    entities = []
+    for iri in sorted(chosen):
+        t = chosen[iri]
+        found = roles.get(iri, {})
+        if t.role:
+            found.setdefault(t.role.lower(), t.role)
+        sector = t.sector or _role_sector(found, lexicon) or _affiliation_sector(
+            iri, relations, sectors)
+        country = t.country or min(countries.get(iri, ()), default=None)
+        entities.append(Entity(
+            iri=iri, label=t.label, type=t.type,
+            aliases=tuple(sorted(forms.get(iri, set()) - {t.label})),
+            country=country, sector=sector, roles=tuple(sorted(found.values())),
+            links=tuple(sorted(t.links)),
+        ))
+    return tuple(entities), tuple(sorted(relations, key=lambda r: (r.subject, r.predicate,
+                                                                    r.object)))
+
+
+def _role_sector(roles: dict[str, str], lexicon: Lexicon) -> str | None:
+    sectors = sorted(s for r in roles if (s := getattr(lexicon.titles.get(r), "sector", None)))
+    return sectors[0] if sectors else None
+
+
+def _affiliation_sector(iri: str, relations: set[Relation],
+                        sectors: dict[str, str | None]) -> str | None:
+    found = sorted(s for r in relations if r.subject == iri and r.predicate == "affiliatedWith"
+                   and (s := sectors.get(r.object)))
+    return found[0] if found else None

@@ -1,0 +1,128 @@
+"""What a single mention refers to: a canonical key, IRI, label and class.
+
+Identity is a pure function of canonical keys (see :mod:`kg.ids`), so one real
+entity gets one IRI across articles:
+
+- countries: ``id/country/<iso3>``;
+- GeoNames places and the lexicon's regions: ``id/place/<name> <ISO3>``;
+- people: ``id/person/<full canonical name>``;
+- organisations: ``id/org/<canonical label>``, where country-specific bodies carry
+  the country in the label ("Ministry of Defence (Azerbaijan)");
+- a country's government, for the Kremlin or an acting capital ("Baku said"):
+  ``id/org/government-of-<country>``;
+- generic actors without a country ("rebels") mean different groups in different
+  articles and are minted per article: ``id/actor/<article>/<label>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.ids import entity_iri, minted_iri, slug_key
+from kg.lexicon import LexEntry, Lexicon
+from kg.model import Article, Mention
+
+__all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target"]
+
+# Bodies that belong to their country; IGOs, media and armed groups merely sit there.
+_STATE_TYPES = frozenset({"GovernmentBody", "MilitaryForce", "Person"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """An entity a mention can resolve to, before its mentions are merged in.
+
+    ``relations`` are ``(predicate, object Target)`` pairs the gazetteer states.
+    """
+
+    iri: str
+    label: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    links: tuple[str, ...] = ()
+    relations: tuple[tuple[str, Target], ...] = ()
+
+
+def country_target(iso3: str, *, lexicon: Lexicon) -> Target:
+    """The country with ISO3 code ``iso3`` (a bare code when the lexicon lacks it)."""
+    entry = lexicon.country(iso3)
+    label = entry.label if entry else iso3
+    links = (entry.link,) if entry and entry.link else ()
+    return Target(entity_iri("country", iso3.lower()), label, "Country", iso3, links=links)
+
+
+def _country_name(iso3: str, lexicon: Lexicon) -> str:
+    entry = lexicon.country(iso3)
+    return entry.label if entry else iso3
+
+
+def government_target(iso3: str, *, lexicon: Lexicon) -> Target:
+    """The government of a country: what "the Kremlin" or "Baku said" stand for."""
+    label = f"Government of {_country_name(iso3, lexicon)}"
+    return Target(entity_iri("org", label), label, "GovernmentBody", iso3, "GOV",
+                  relations=(("affiliatedWith", country_target(iso3, lexicon=lexicon)),))
+
+
+def entry_target(entry: LexEntry, *, lexicon: Lexicon, article: Article,
+                 country: str | None = None) -> Target:
+    """The entity a lexicon entry names; ``country`` specialises generic entries."""
+    country = entry.country or country
+    if entry.type == "Country" and entry.country:
+        return country_target(entry.country, lexicon=lexicon)
+    if entry.stands_for == "government" and country:
+        return government_target(country, lexicon=lexicon)
+    relations: list[tuple[str, Target]] = []
+    if entry.type in {"City", "Region", "Location"}:
+        key = f"{entry.label} {country}" if country else entry.label
+        if country:
+            relations.append(("locatedIn", country_target(country, lexicon=lexicon)))
+        return Target(entity_iri("place", key), entry.label, entry.type, country,
+                      links=(entry.link,) if entry.link else (), relations=tuple(relations))
+    if entry.generic and not country:
+        iri = minted_iri("actor", article.key, slug_key(entry.label))
+        return Target(iri, entry.label, entry.type, None, entry.sector)
+    label = key = entry.label
+    if entry.generic:
+        name = _country_name(country or "", lexicon)
+        label, key = f"{label[:1].upper()}{label[1:]} ({name})", f"{label} {name}"
+    kind = "person" if entry.type == "Person" else "org"
+    if entry.part_of and entry.part_of in lexicon.entries:
+        parent = entry_target(lexicon.get(entry.part_of), lexicon=lexicon, article=article)
+        relations.append(("partOf", parent))
+    if country and entry.type in _STATE_TYPES:
+        relations.append(("affiliatedWith", country_target(country, lexicon=lexicon)))
+    return Target(entity_iri(kind, key), label, entry.type, country, entry.sector,
+                  entry.role, relations=tuple(relations))
+
+
+def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> Target:
+    """The entity one mention names on its own, before merging within the article.
+
+    Person names the lexicon does not know are keyed by their own text here;
+    :mod:`kg.resolve` then joins short forms to full names of the same article.
+    """
+    entry = lexicon.entries.get(mention.lexicon_id or "")
+    if entry is not None:
+        if entry.type == "City" and entry.capital_of and mention.metonym:
+            return government_target(entry.capital_of, lexicon=lexicon)
+        return entry_target(entry, lexicon=lexicon, article=article, country=mention.country)
+    name = " ".join(mention.text.split())
+    country = mention.country
+    relations: tuple[tuple[str, Target], ...] = ()
+    if country and mention.type in _STATE_TYPES | {"Organization"}:
+        relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),)
+    if mention.type == "Person":
+        return Target(entity_iri("person", name), name, "Person", country, relations=relations)
+    if mention.type in {"City", "Region", "Location"}:
+        return Target(entity_iri("place", name), name, mention.type)
+    if mention.type == "Nationality":
+        # a people or community the gazetteer does not tie to a country ("Kurdish")
+        return Target(entity_iri("group", name), name, "Actor")
+    label = key = name
+    if country and mention.type in {"GovernmentBody", "MilitaryForce"} and (
+            _country_name(country, lexicon) not in name):
+        label = f"{name} ({_country_name(country, lexicon)})"
+        key = f"{name} {_country_name(country, lexicon)}"
+    return Target(entity_iri("org", key), label, mention.type, country, relations=relations)

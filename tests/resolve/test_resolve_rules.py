@@ -1,0 +1,141 @@
+"""Resolution rules on sentences written for these tests, and determinism."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.convert import doc_to_mentions
+from kg.ids import entity_iri
+from kg.lexicon import Lexicon, load_lexicon
+from kg.model import Article, Extraction, Mention
+from kg.resolve import resolve
+
+
+def _extract(nlp: Any, lexicon: Lexicon, text: str, article_id: str = "t") -> Extraction:
+    article = Article(id=article_id, text=text)
+    return resolve(article, doc_to_mentions(nlp(text), article=article), lexicon=lexicon)
+
+
+def _by_text(extraction: Extraction) -> dict[str, str]:
+    return {m.text: m.entity or "" for m in extraction.mentions}
+
+
+def _types(extraction: Extraction) -> dict[str, str]:
+    return {e.iri: e.type for e in extraction.entities}
+
+
+def test_acting_capital_is_the_government_a_located_one_the_city(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    acting = _extract(kg_nlp, gazetteer_lexicon, "Yerevan accused its neighbour of shelling.")
+    placed = _extract(kg_nlp, gazetteer_lexicon, "Thousands marched in Yerevan on Sunday.")
+    assert _by_text(acting)["Yerevan"] == entity_iri("org", "Government of Armenia")
+    city = _by_text(placed)["Yerevan"]
+    assert _types(placed)[city] == "City"
+    assert city == entity_iri("place", "Yerevan ARM")
+
+
+def test_kremlin_and_acting_moscow_share_russias_government(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    found = _by_text(_extract(kg_nlp, gazetteer_lexicon,
+                              "The Kremlin said on Monday that Moscow rejected the offer."))
+    assert found["Kremlin"] == found["Moscow"] == entity_iri("org", "Government of Russia")
+
+
+def test_apposition_gives_role_and_affiliation(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon,
+                  "Lena Ostrova, a spokeswoman for the Armenian Defense Ministry, denied it. "
+                  "Ostrova later spoke again.")
+    person = _by_text(ex)["Lena Ostrova"]
+    assert _by_text(ex)["Ostrova"] == person
+    entity = next(e for e in ex.entities if e.iri == person)
+    assert entity.roles == ("spokeswoman",) and entity.aliases == ("Ostrova",)
+    ministry = entity_iri("org", "Ministry of Defence Armenia")
+    assert (person, "affiliatedWith", ministry) in {
+        (r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_title_only_mention_joins_the_person_with_that_role(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon,
+                  "Georgian President Nino Beridze flew home. The Georgian president said "
+                  "little.")
+    found = _by_text(ex)
+    assert found["Georgian president"] == found["Nino Beridze"]
+
+
+def test_title_only_mention_without_a_match_is_left_out(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "The Georgian president said little.")
+    assert "Georgian president" not in _by_text(ex)
+
+
+def test_generic_actors_with_a_country_are_shared_without_one_per_article(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    text = "Syrian troops and rebels fought near the border."
+    one = _by_text(_extract(kg_nlp, gazetteer_lexicon, text, "article-one"))
+    two = _by_text(_extract(kg_nlp, gazetteer_lexicon, text, "article-two"))
+    assert one["Syrian troops"] == two["Syrian troops"] == entity_iri(
+        "org", "armed forces Syria")
+    assert one["rebels"] != two["rebels"]
+
+
+def test_security_council_is_part_of_the_un(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "The Security Council condemned the attack.")
+    council = _by_text(ex)["Security Council"]
+    un = entity_iri("org", "United Nations")
+    assert (council, "partOf", un) in {(r.subject, r.predicate, r.object) for r in ex.relations}
+    assert un in _types(ex)
+
+
+def test_well_known_person_gets_one_iri_across_articles(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    one = _by_text(_extract(kg_nlp, gazetteer_lexicon, "Putin spoke on Friday.", "a"))
+    two = _by_text(_extract(kg_nlp, gazetteer_lexicon, "Vladimir Putin spoke twice.", "b"))
+    assert one["Putin"] == two["Vladimir Putin"] == entity_iri("person", "Vladimir Putin")
+
+
+def test_acronym_joins_its_long_form(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon,
+                  "The Northern Relief Coalition (NRC) sent convoys. The NRC said more would "
+                  "follow.")
+    found = _by_text(ex)
+    assert found["NRC"] == found["Northern Relief Coalition"]
+
+
+@cache
+def _lexicon() -> Lexicon:
+    """The lexicon for the hypothesis test, which cannot take fixtures."""
+    return load_lexicon()
+
+
+MENTIONS = (
+    Mention(0, 4, "Baku", "City", (0, 40), "city:587084", metonym=True),
+    Mention(9, 16, "Yerevan", "City", (0, 40), "city:616052"),
+    Mention(20, 25, "Putin", "Person", (0, 40), "person:vladimir-putin"),
+    Mention(26, 31, "Keller", "Person", (0, 40)),
+    Mention(32, 43, "Anna Keller", "Person", (41, 80)),
+    Mention(44, 50, "rebels", "ArmedGroup", (41, 80), "generic:rebels"),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(MENTIONS))
+def test_resolution_does_not_depend_on_mention_order(order: list[Mention]) -> None:
+    lexicon = _lexicon()
+    article = Article(id="order", text="x" * 80)
+    assert resolve(article, tuple(order), lexicon=lexicon) == resolve(
+        article, MENTIONS, lexicon=lexicon)
+
+
+
+
+def test_surname_joins_the_full_name_of_the_article(gazetteer_lexicon: Lexicon) -> None:
+    ex = resolve(Article(id="order", text="x" * 80), MENTIONS, lexicon=gazetteer_lexicon)
+    found = _by_text(ex)
+    assert found["Keller"] == found["Anna Keller"] == entity_iri("person", "Anna Keller")
+    assert found["Baku"] == entity_iri("org", "Government of Azerbaijan")
+    assert found["Yerevan"] == entity_iri("place", "Yerevan ARM")

@@ -270,7 +270,10 @@ def info(store: StoreOpt = DEFAULT_STORE) -> None:
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns typer.Exit's code instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KgError as e:
         _err(f"kg: error: {e}")
         sys.exit(1)
@@ -279,10 +282,10 @@ def main() -> None:
     except typer.Abort:
         _err("kg: aborted")
         sys.exit(130)
-    except Exception as e:  # click usage errors arrive here with standalone_mode=False
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
+    except Exception as e:
+        # Usage errors (click's, as vendored by Typer) arrive here without standalone mode.
+        show, exit_code = getattr(e, "show", None), getattr(e, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
         raise

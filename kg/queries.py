@@ -153,8 +153,8 @@ def get_query(name: str) -> LibraryQuery:
         return parse_query(path.read_text(encoding="utf-8"), name=name, path=path)
     names = [query.name for query in list_queries()]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise QueryError(f"no library query called {name!r}{hint} `kg query --list` lists them")
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise QueryError(f"no library query called {name!r}{hint}; `kg query --list` lists them")
 
 
 def resolve_query(text_or_path_or_name: str) -> str:

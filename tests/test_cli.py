@@ -1,0 +1,161 @@
+"""The command line, run as a user runs it: a real process, the real model, a real store."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+
+def kg(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = kg("build", str(EXAMPLES), "--store", str(path))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"built [1-9]\d*, .*failed 0 articles", result.stderr), result.stderr
+    return path
+
+
+def test_build_reports_summary_on_stderr_and_nothing_on_stdout(store: Path) -> None:
+    assert store.is_dir()
+
+
+def test_rebuild_is_idempotent(store: Path) -> None:
+    before = kg("info", "--store", str(store)).stdout
+    result = kg("build", str(EXAMPLES), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "built 0," in result.stderr and "unchanged" in result.stderr
+    assert kg("info", "--store", str(store)).stdout == before
+
+
+def test_export_is_deterministic(store: Path) -> None:
+    for fmt in ("nq", "ttl"):
+        first = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(store), "--format", fmt], capture_output=True, timeout=600)
+        second = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(store), "--format", fmt], capture_output=True, timeout=600)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout and first.stdout == second.stdout
+
+
+def test_query_library_by_name_as_json(store: Path) -> None:
+    result = kg("query", "actors_by_mentions", "--store", str(store), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    labels = {next(iter(r.values())) for r in rows} | {v for r in rows for v in r.values() if isinstance(v, str)}
+    assert "Kyrgyzstan" in labels and "Tajikistan" in labels
+
+
+def test_query_list_shows_library() -> None:
+    result = kg("query", "--list", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    names = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert len(names) >= 8 and "actors_by_mentions" in names
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "table"])
+def test_query_formats(store: Path, fmt: str) -> None:
+    result = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/conflict-kg/ontology#Article> }", "--store", str(store), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "5" in result.stdout
+
+
+def test_syntax_error_is_one_line_without_traceback(store: Path) -> None:
+    result = kg("query", "SELEC ?x WHERE { ?x ?y ?z }", "--store", str(store))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("kg: error:")
+
+
+def test_unknown_library_query_names_the_list_command(store: Path) -> None:
+    result = kg("query", "no_such_query", "--store", str(store))
+    assert result.returncode == 1 and "kg query --list" in result.stderr
+
+
+def test_validate_store_conforms(store: Path) -> None:
+    result = kg("validate", "--store", str(store))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validate_file_with_violation_exits_nonzero(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .\n"
+        "<https://w3id.org/conflict-kg/id/country/xx> a ckg:Country, ckg:Actor, ckg:Location ; ckg:countryCode \"xx\" .\n",
+        encoding="utf-8",
+    )
+    result = kg("validate", str(bad))
+    assert result.returncode == 1
+
+
+def test_info_counts(store: Path) -> None:
+    result = kg("info", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "triples" in result.stdout and "spacy" in result.stdout
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = kg("query", "actors_by_mentions", "--store", str(tmp_path / "nowhere"))
+    assert result.returncode == 1 and "kg build" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_mentions_jsonl_keeps_article_ids() -> None:
+    result = kg("extract", str(EXAMPLES / "articles.jsonl"), "--what", "mentions")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records
+    assert {"article", "start", "end", "text", "type", "entity", "iri", "country"} <= set(records[0])
+    ids = {json.loads(line)["id"] for line in (EXAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert {r["article"] for r in records} <= ids
+
+
+def test_extract_entities_from_stdin() -> None:
+    text = "Kyrgyzstan accused Tajikistan of shelling border villages, the Kyrgyz Defence Ministry said.\n"
+    result = kg("extract", "-", "--what", "entities", stdin=text)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    by_label = {r["label"]: r for r in records}
+    assert by_label["Kyrgyzstan"]["country"] == "KGZ" and by_label["Kyrgyzstan"]["type"] == "Country"
+    assert {"iri", "label", "aliases", "type", "country", "sector", "links"} <= set(records[0])
+
+
+def test_build_goes_on_past_bad_input(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Armenia and Azerbaijan agreed to hold talks in Moscow on Friday.\n", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\x00")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = kg("build", str(good), str(binary), str(empty), "--store", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert "built 1," in result.stderr and "failed 2" in result.stderr
+    assert "blob.txt" in result.stderr and "empty.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from kg.cli import app
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = list(group.commands)  # type: ignore[attr-defined]
+    assert commands
+    for name in commands:
+        assert f"kg {name}" in readme, f"README does not document `kg {name}`"

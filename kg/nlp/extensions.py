@@ -10,6 +10,10 @@
     Character span of the mention it belongs to ("*Kremlin* spokesman").
 ``kg_metonym`` (bool)
     The place or seat of government acts and stands for its government.
+``kg_extent`` (tuple of int)
+    Character span of the whole mention when it is wider than the entity span:
+    a person's name with the title and affiliation before it ("*Iraqi President*
+    Fuad Masum"), which stay mentions of their own.
 
 Registering is idempotent, as spaCy's extension registry is process-wide.
 """
@@ -25,6 +29,7 @@ SPAN_ATTRIBUTES: tuple[tuple[str, object], ...] = (
     ("kg_role", None),
     ("kg_affiliation", None),
     ("kg_metonym", False),
+    ("kg_extent", None),
 )
 
 

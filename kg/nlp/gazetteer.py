@@ -10,7 +10,17 @@ those matches with the model's entities by general rules:
 - model entities that cross a line break, sit in a title-case headline or are
   an all-caps PERSON (datelines) are dropped unless the lexicon knows them;
 - generic actors ("Defense Ministry", "armed forces") take a demonym or country
-  name next to them into the span and record its country.
+  name next to them into the span and record its country;
+- a capitalised name ending in an organisation or place head word ("Syrian
+  Electronic Army", "Hamrin Mountains", "Raqqa province"; see :mod:`kg.nlp.names`)
+  is a name of that kind, and wins over the model's shorter or mistyped entities
+  and over the generic, demonym and place matches inside it;
+- one name keeps one kind in a text: an unlinked name the model typed otherwise
+  is a person when a person of the text bears it, a place when the text calls it
+  one ("the city of X", "in X"; see :func:`kg.nlp.names.consistent_types`);
+- a demonym or people inside a longer mention ("*Iraqi* security forces",
+  "*Jordanian* army") is also a Nationality mention of its own, put in
+  ``doc.spans["kg_nested"]`` (entities cannot overlap in ``doc.ents``).
 
 Every kept span gets ``span.kb_id_`` (the lexicon id, when matched) and
 ``span._.kg_type``/``span._.kg_country``.
@@ -26,13 +36,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import ExtractionError
+from kg.nlp.names import consistent_types, head_named_spans
 
 if TYPE_CHECKING:
     from kg.lexicon import LexEntry, Lexicon
 
-__all__ = ["FACTORY", "Gazetteer"]
+__all__ = ["FACTORY", "NESTED", "Gazetteer"]
 
 FACTORY = "kg_gazetteer"
+#: Name of the span group holding Nationality mentions nested in longer mentions.
+NESTED = "kg_nested"
 
 _SPACY_LABEL = {"Person": "PERSON", "Country": "GPE", "City": "GPE", "Region": "LOC",
                 "Location": "LOC", "Nationality": "NORP"}
@@ -52,6 +65,7 @@ class _Candidate:
     country: str | None = None
     label: str = ""
     from_model: bool = False
+    pattern: bool = False
 
     def overlaps(self, other: _Candidate) -> bool:
         return self.start < other.end and other.start < self.end
@@ -80,6 +94,7 @@ class Gazetteer:
         make = self._nlp.tokenizer.pipe  # type: ignore[union-attr]
         self._names.add("NAME", list(make(sorted(lexicon.names))))
         self._demonyms.add("DEMONYM", list(make(sorted(lexicon.demonyms))))
+        self._demonyms.add("PEOPLE", list(make(sorted(lexicon.peoples))))
         self._generic.add("GENERIC", list(make(sorted(lexicon.generic_names))))
         self._title_words = frozenset(w for t in lexicon.titles for w in t.split())
         self._lexicon = lexicon
@@ -90,30 +105,44 @@ class Gazetteer:
         if lexicon is None:
             raise ExtractionError(f"the {self.name} component has no lexicon; build the "
                                   "pipeline with kg.nlp.load_nlp")
-        lexical = self._lexical_candidates(doc, lexicon)
+        lexical, peoples = self._lexical_candidates(doc, lexicon)
         model = [c for c in (self._model_candidate(doc, ent) for ent in doc.ents) if c]
+        model = _with_patterns(model, self._pattern_candidates(doc, lexicon, lexical))
         kept = self._merge(doc, lexical, model)
         kept = [self._typed(doc, c, lexicon, lexical) if c.from_model else c for c in kept]
+        types = consistent_types(doc, [(c.start, c.end, c.type, c.from_model and not c.kb_id)
+                                       for c in kept], place_heads=lexicon.place_heads)
+        kept = [c if c.type == t else replace(c, type=t, kb_id="", label=_SPACY_LABEL.get(
+            t, "ORG"), country=None) for c, t in zip(kept, types, strict=True)]
+        # a demonym modifying an unnamed actor is a mention of its own; in a name
+        # ("Syrian Electronic Army", "Saudi Arabia") it is part of the name
+        nested = [p for p in peoples if p not in kept and any(
+            k.start <= p.start and p.end <= k.end and k.type != "Nationality"
+            and k.kb_id.startswith("generic:") for k in kept)]
         others = [e for e in doc.ents if e.label_ not in _MODEL_LABELS
                   and not any(c.start < e.end and e.start < c.end for c in kept)]
         spans = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in kept]
         doc.ents = sorted([*spans, *others], key=lambda s: s.start)
-        for span, cand in zip(spans, kept, strict=True):
+        inner = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in nested]
+        doc.spans[NESTED] = inner
+        for span, cand in zip([*spans, *inner], [*kept, *nested], strict=True):
             span._.kg_type = cand.type
             span._.kg_country = cand.country
         return doc
 
     # -- lexicon matches -------------------------------------------------------
 
-    def _lexical_candidates(self, doc: Doc, lexicon: Lexicon) -> list[_Candidate]:
+    def _lexical_candidates(self, doc: Doc,
+                            lexicon: Lexicon) -> tuple[list[_Candidate], list[_Candidate]]:
+        """The lexicon's matches (longest of overlapping ones), and all demonym matches."""
         found: list[_Candidate] = []
         view, index = _without_space_tokens(doc)
         for _, start, end in _matches(self._names, view, index, doc):
             entry = lexicon.get(lexicon.names[_words(doc, start, end)])
             found.append(_entry_candidate(start, end, entry))
         for _, start, end in _matches(self._demonyms, view, index, doc):
-            iso3 = lexicon.demonyms[_words(doc, start, end)]
-            found.append(_Candidate(start, end, "Nationality", f"country:{iso3}", iso3, "NORP"))
+            found.append(_people_candidate(start, end, _words(doc, start, end), lexicon))
+        peoples = [c for c in found if c.type == "Nationality"]
         for _, start, end in _matches(self._generic, view, index, doc):
             head = doc[end - 1]
             # "military operations", "army officers": a modifier, not the actor
@@ -121,7 +150,20 @@ class Gazetteer:
                 continue
             entry = lexicon.get(lexicon.generic_names[_words(doc, start, end).lower()])
             found.append(_extend_generic(doc, _entry_candidate(start, end, entry), found))
-        return _longest(found)
+        return _longest(found), peoples
+
+    def _pattern_candidates(self, doc: Doc, lexicon: Lexicon,
+                            lexical: list[_Candidate]) -> list[_Candidate]:
+        cands = []
+        for start, end, type_ in head_named_spans(doc, org_heads=lexicon.org_heads,
+                                                  place_heads=lexicon.place_heads):
+            if _in_headline(doc, start, end):
+                continue
+            country = next((g.country for g in lexical if g.start == start and g.end < end
+                            and g.type in _PLACE_OR_PEOPLE), None)
+            cands.append(_Candidate(start, end, type_, "", country,
+                                    _SPACY_LABEL.get(type_, "ORG"), pattern=True))
+        return cands
 
     # -- model entities ----------------------------------------------------------
 
@@ -155,6 +197,12 @@ class Gazetteer:
             if not hits:
                 kept.append(m)
                 continue
+            if m.pattern:
+                if all(m.start <= g.start and g.end <= m.end and (
+                        (g.end - g.start) < (m.end - m.start)) for g in hits):
+                    dropped.update(hits)
+                    kept.append(m)
+                continue
             g = hits[0]
             contains = m.start <= g.start and g.end <= m.end and (m.start, m.end) != (
                 g.start, g.end)
@@ -172,27 +220,60 @@ class Gazetteer:
     def _typed(self, doc: Doc, cand: _Candidate, lexicon: Lexicon,
                lexical: list[_Candidate]) -> _Candidate:
         span = doc[cand.start:cand.end]
+        head = span[-1]
+        if cand.label in {"PERSON", "NORP"} and head.lower_ in lexicon.org_heads and (
+                head.text[:1].isupper() and (len(span) > 1 or cand.label == "NORP")):
+            # "Supporters Brigades" or "U.S. Marines" are not a person or a people
+            return replace(cand, type=lexicon.org_heads[head.lower_][0], label="ORG",
+                           country=self._left_country(cand, lexical))
+        if len(span) > 1 and head.lower_ in lexicon.place_heads:
+            type_ = lexicon.place_heads[head.lower_]
+            return replace(cand, type=type_, label=_SPACY_LABEL[type_])
         if cand.label == "PERSON":
             return replace(cand, type="Person")
         place = lexicon.lookup(span.text) if cand.label != "ORG" else None
         if cand.label == "NORP" and (place is None or place.type not in _PLACES):
-            iso3 = lexicon.demonyms.get(span.text)
-            return replace(cand, type="Nationality", country=iso3,
-                           kb_id=f"country:{iso3}" if iso3 else "")
+            if span.text in lexicon.demonyms or span.text in lexicon.peoples:
+                people = _people_candidate(cand.start, cand.end, span.text, lexicon)
+                return replace(cand, type="Nationality", country=people.country,
+                               kb_id=people.kb_id)
+            return replace(cand, type="Nationality", country=None, kb_id="")
         if cand.label in {"GPE", "LOC", "NORP"}:
             if place is not None and place.type in _PLACES:
                 return replace(cand, type=place.type, kb_id=place.id, country=place.country,
                                label=_SPACY_LABEL[place.type])
             return replace(cand, type="Location")
         type_, _sector = lexicon.org_heads.get(span[-1].lower_, ("Organization", None))
-        country = next((g.country for g in lexical if g.start == cand.start
-                        and g.end < cand.end and g.type in _PLACE_OR_PEOPLE), None)
-        return replace(cand, type=type_, country=country)
+        return replace(cand, type=type_, country=self._left_country(cand, lexical))
+
+    @staticmethod
+    def _left_country(cand: _Candidate, lexical: list[_Candidate]) -> str | None:
+        return next((g.country for g in lexical if g.start == cand.start
+                     and g.end < cand.end and g.type in _PLACE_OR_PEOPLE), None)
 
 
 def _entry_candidate(start: int, end: int, entry: LexEntry) -> _Candidate:
     return _Candidate(start, end, entry.type, entry.id, entry.country,
                       _SPACY_LABEL.get(entry.type, "ORG"))
+
+
+def _people_candidate(start: int, end: int, text: str, lexicon: Lexicon) -> _Candidate:
+    """A demonym ("Iraqi", country of the entry) or a people ("Kurdish", its group entry)."""
+    iso3 = lexicon.demonyms.get(text)
+    if iso3 is not None:
+        return _Candidate(start, end, "Nationality", f"country:{iso3}", iso3, "NORP")
+    entry = lexicon.get(lexicon.peoples[text])
+    return _Candidate(start, end, "Nationality", entry.id, entry.country, "NORP")
+
+
+def _with_patterns(model: list[_Candidate], patterns: list[_Candidate]) -> list[_Candidate]:
+    """Let a head-word name replace the model entities it contains; drop it if it cuts one."""
+    out = list(model)
+    for p in patterns:
+        inside = [m for m in out if m.overlaps(p)]
+        if all(p.start <= m.start and m.end <= p.end for m in inside):
+            out = [m for m in out if m not in inside] + [p]
+    return sorted(out, key=lambda c: c.start)
 
 
 def _extend_generic(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate:

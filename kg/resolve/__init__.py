@@ -24,7 +24,7 @@ from dataclasses import replace
 from kg.ids import slug_key
 from kg.lexicon import Lexicon
 from kg.model import Article, Entity, Extraction, Mention, Relation
-from kg.resolve.targets import Target, mention_target
+from kg.resolve.targets import Target, mention_target, person_form
 
 __all__ = ["resolve"]
 
@@ -150,7 +150,8 @@ def _assemble(targets: dict[Mention, Target], by_span: dict[tuple[int, int], Tar
     relations: set[Relation] = set()
     for m, t in targets.items():
         chosen.setdefault(t.iri, t)
-        forms.setdefault(t.iri, set()).add(_norm(m.text))
+        named = m.type == "Person" and not _is_nominal(m)
+        forms.setdefault(t.iri, set()).add(person_form(m) if named else _norm(m.text))
         if m.role:
             roles.setdefault(t.iri, {}).setdefault(m.role.lower(), m.role)
         if m.country and t.type not in {"Country", "City", "Region", "Location", "Actor"}:

@@ -22,7 +22,8 @@ from kg.ids import entity_iri, minted_iri, slug_key
 from kg.lexicon import LexEntry, Lexicon
 from kg.model import Article, Mention
 
-__all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target"]
+__all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target",
+           "person_form", "strip_titles"]
 
 # Bodies that belong to their country; IGOs, media and armed groups merely sit there.
 _STATE_TYPES = frozenset({"GovernmentBody", "MilitaryForce", "Person"})
@@ -97,6 +98,43 @@ def entry_target(entry: LexEntry, *, lexicon: Lexicon, article: Article,
                   entry.role, relations=tuple(relations))
 
 
+def strip_titles(name: str, lexicon: Lexicon) -> str:
+    """``name`` without the titles before it ("Foreign Minister Julie Bishop" -> "Julie Bishop").
+
+    >>> from kg.lexicon import load_lexicon
+    >>> strip_titles("Major General Hassan", load_lexicon())
+    'Hassan'
+    """
+    words = name.split()
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for size in range(len(words) - 1, 0, -1):
+            if " ".join(words[:size]).lower() in lexicon.titles:
+                words, stripped = words[size:], True
+                break
+    return " ".join(words)
+
+
+def person_form(mention: Mention) -> str:
+    """A person mention's text without the affiliation before the title.
+
+    "Iraqi President Fuad Masum" -> "President Fuad Masum"; the affiliation
+    ("Iraqi") is a mention of its own. A lower-case function before the name is
+    dropped too: "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov".
+    """
+    text = mention.text
+    if mention.affiliation and mention.affiliation[0] == mention.start and (
+            mention.affiliation[1] < mention.end):
+        text = text[mention.affiliation[1] - mention.start:]
+    words = text.split()
+    # a capitalised title is how the person is addressed ("President Putin"); a
+    # lower-case function ("spokesman Dmitry Peskov") only describes them
+    while len(words) > 1 and words[0].islower():
+        words = words[1:]
+    return " ".join(words)
+
+
 def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> Target:
     """The entity one mention names on its own, before merging within the article.
 
@@ -107,6 +145,10 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     if entry is not None:
         if entry.type == "City" and entry.capital_of and mention.metonym:
             return government_target(entry.capital_of, lexicon=lexicon)
+        if entry.type == "Actor":
+            # a people or community ("Kurdish", "Yazidis"), one entity across articles
+            return Target(entity_iri("group", entry.label), entry.label, "Actor",
+                          entry.country)
         return entry_target(entry, lexicon=lexicon, article=article, country=mention.country)
     name = " ".join(mention.text.split())
     country = mention.country
@@ -114,6 +156,7 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     if country and mention.type in _STATE_TYPES | {"Organization"}:
         relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),)
     if mention.type == "Person":
+        name = strip_titles(person_form(mention), lexicon) if mention.role else name
         return Target(entity_iri("person", name), name, "Person", country, relations=relations)
     if mention.type in {"City", "Region", "Location"}:
         return Target(entity_iri("place", name), name, mention.type)

@@ -125,3 +125,32 @@ def test_loading_is_deterministic(gazetteer_lexicon: Lexicon) -> None:
     again = load_lexicon()
     assert dict(again.names) == dict(gazetteer_lexicon.names)
     assert dict(again.entries) == dict(gazetteer_lexicon.entries)
+
+
+@pytest.mark.parametrize(("name", "type_", "iso3"), [
+    ("Peshmerga", "MilitaryForce", "IRQ"), ("al-Nusra Front", "ArmedGroup", "SYR"),
+    ("Jabhat al-Nusra", "ArmedGroup", "SYR"), ("Hashd al-Shaabi", "ArmedGroup", "IRQ"),
+    ("AQAP", "ArmedGroup", "YEM"), ("Syrian Arab Army", "MilitaryForce", "SYR"),
+    ("Treasury Department", "GovernmentBody", "USA"), ("OFAC", "GovernmentBody", "USA"),
+])
+def test_named_armed_groups_and_bodies(gazetteer_lexicon: Lexicon, name: str, type_: str,
+                                       iso3: str) -> None:
+    entry = gazetteer_lexicon.lookup(name)
+    assert entry is not None and (entry.type, entry.country) == (type_, iso3)
+
+
+@pytest.mark.parametrize(("form", "label"), [
+    ("Kurdish", "Kurds"), ("Kurds", "Kurds"), ("Yazidi", "Yazidis"), ("Shi'ite", "Shia Muslims"),
+    ("Soviet", "Soviet Union"),
+])
+def test_peoples_are_groups_not_countries(gazetteer_lexicon: Lexicon, form: str,
+                                          label: str) -> None:
+    entry = gazetteer_lexicon.get(gazetteer_lexicon.peoples[form])
+    assert (entry.label, entry.type) == (label, "Actor")
+    assert form not in gazetteer_lexicon.demonyms
+
+
+@pytest.mark.parametrize(("word", "type_"), [("river", "Location"), ("province", "Region"),
+                                             ("mountains", "Location")])
+def test_place_heads(gazetteer_lexicon: Lexicon, word: str, type_: str) -> None:
+    assert gazetteer_lexicon.place_heads[word] == type_

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,7 +65,10 @@ def test_title_only_mention_joins_the_person_with_that_role(
                   "Georgian President Nino Beridze flew home. The Georgian president said "
                   "little.")
     found = _by_text(ex)
-    assert found["Georgian president"] == found["Nino Beridze"]
+    # the person mention spans the whole name phrase; the demonym is a mention too
+    assert found["Georgian president"] == found["Georgian President Nino Beridze"]
+    assert found["Georgian President Nino Beridze"] == entity_iri("person", "Nino Beridze")
+    assert found["Georgian"] == entity_iri("country", "geo")
 
 
 def test_title_only_mention_without_a_match_is_left_out(
@@ -139,3 +143,30 @@ def test_surname_joins_the_full_name_of_the_article(gazetteer_lexicon: Lexicon) 
     assert found["Keller"] == found["Anna Keller"] == entity_iri("person", "Anna Keller")
     assert found["Baku"] == entity_iri("org", "Government of Azerbaijan")
     assert found["Yerevan"] == entity_iri("place", "Yerevan ARM")
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("Kurdish villagers fled the shelling.", "Kurdish", "Kurds"),
+    ("The Kurds condemned the attack.", "Kurds", "Kurds"),
+    ("Soviet advisers left in 1989.", "Soviet", "Soviet Union"),
+])
+def test_peoples_resolve_to_one_group_actor(kg_nlp: Any, gazetteer_lexicon: Lexicon, text: str,
+                                            surface: str, label: str) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, text)
+    iri = _by_text(ex)[surface]
+    assert iri == entity_iri("group", label)
+    assert _types(ex)[iri] == "Actor"
+
+
+def test_titled_name_phrase_names_the_person_without_title(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon,
+                  "Iraqi Defence Minister Salim Nouri toured the base. Nouri said little.")
+    found = _by_text(ex)
+    person = entity_iri("person", "Salim Nouri")
+    assert found["Iraqi Defence Minister Salim Nouri"] == found["Salim Nouri"] == person
+    entity = next(e for e in ex.entities if e.iri == person)
+    assert entity.label == "Salim Nouri"
+    # the affiliation is its own mention, not part of the person's names
+    assert "Defence Minister Salim Nouri" in entity.aliases
+    assert not any(a.startswith("Iraqi") for a in entity.aliases)

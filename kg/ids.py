@@ -24,6 +24,7 @@ __all__ = [
     "entity_iri",
     "mention_iri",
     "minted_iri",
+    "name_iri",
     "slug_key",
 ]
 
@@ -72,6 +73,38 @@ def article_iri(article_id: str) -> str:
 def entity_iri(kind: str, key: str) -> str:
     """IRI of an entity of ``kind`` (country, person, org, place, ...) from its key."""
     return minted_iri(kind, slug_key(key))
+
+
+_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "del", "da", "du", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "y"})
+
+
+def _plainly_cased(name: str) -> bool:
+    """Whether every word is Capitalised (or a lowercase particle such as "of", "al")."""
+    for word in re.split(r"[\s-]+", name):
+        letters = [c for c in word if c.isalpha()]
+        if not letters or word.lower() in _PARTICLES:
+            continue
+        if not (letters[0].isupper() and all(c.islower() for c in letters[1:])):
+            return False
+    return True
+
+
+def name_iri(kind: str, name: str) -> str:
+    """IRI of an entity known only by the name the text gives it.
+
+    Its label is that name, so the IRI must tell apart names that differ only
+    in case ("MAX" and "Max", "senate" and "Senate"): names in plain
+    capitalisation get a clean slug, any other casing a hash of the exact name.
+
+    >>> name_iri("person", "Dmitry Peskov")
+    'https://w3id.org/conflict-kg/id/person/dmitry-peskov'
+    >>> name_iri("org", "MAX") != name_iri("org", "Max")
+    True
+    """
+    if _plainly_cased(name):
+        return entity_iri(kind, name)
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return minted_iri(kind, f"{_ascii_slug(name)[:80] or 'x'}-{digest}")
 
 
 def mention_iri(article_id: str, start: int, end: int) -> str:

@@ -116,7 +116,7 @@ BROKEN = {
     "country without code": (
         _both(_both(_add(CITY, RDF.type, CKG.Country), _add(CITY, RDF.type, CKG.Actor)),
               _remove(CITY, CKG.countryCode)),
-        CITY, CKG.countryCode, "needs its ckg:countryCode",
+        CITY, CKG.countryCode, "exactly one ckg:countryCode",
     ),
     "cameo code as number": (_set(EVENT, CKG.cameoCode, Literal(173)), EVENT, CKG.cameoCode, "ckg:cameoCode"),
     "cameo code malformed": (_set(EVENT, CKG.cameoCode, "37X"), EVENT, CKG.cameoCode, "leading zero"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.ids import entity_iri, minted_iri, slug_key
+from kg.ids import entity_iri, minted_iri, name_iri, slug_key
 from kg.lexicon import LexEntry, Lexicon
 from kg.model import Article, Mention
 
@@ -157,15 +157,15 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
         relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),)
     if mention.type == "Person":
         name = strip_titles(person_form(mention), lexicon) if mention.role else name
-        return Target(entity_iri("person", name), name, "Person", country, relations=relations)
+        return Target(name_iri("person", name), name, "Person", country, relations=relations)
     if mention.type in {"City", "Region", "Location"}:
-        return Target(entity_iri("place", name), name, mention.type)
+        return Target(name_iri("place", name), name, mention.type)
     if mention.type == "Nationality":
         # a people or community the gazetteer does not tie to a country ("Kurdish")
-        return Target(entity_iri("group", name), name, "Actor")
+        return Target(name_iri("group", name), name, "Actor")
     label = key = name
     if country and mention.type in {"GovernmentBody", "MilitaryForce"} and (
             _country_name(country, lexicon) not in name):
         label = f"{name} ({_country_name(country, lexicon)})"
         key = f"{name} {_country_name(country, lexicon)}"
-    return Target(entity_iri("org", key), label, mention.type, country, relations=relations)
+    return Target(name_iri("org", label), label, mention.type, country, relations=relations)

@@ -1,0 +1,51 @@
+"""A real headless Chromium for page tests, driven by Playwright.
+
+Playwright's own browser download is not used: the tests drive the system's
+Chromium (Debian package ``chromium``, installed by ``scripts/setup-test-env``).
+The flags keep Chromium from opening any connection of its own, so that a page
+test can assert that the page itself makes no network request.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    """Path of the system Chromium; skip the test when there is none."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no Chromium on this machine: run scripts/setup-test-env")
+    raise AssertionError  # unreachable
+
+
+@contextmanager
+def browser_page(*, width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """Yield a Playwright page in a fresh headless Chromium; closed afterwards."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height})
+            yield context.new_page()
+        finally:
+            browser.close()

@@ -62,6 +62,7 @@ class RdfFormat(str, Enum):
 class What(str, Enum):
     mentions = "mentions"
     entities = "entities"
+    events = "events"
 
 
 def _err(message: str) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import KgError
-from kg.model import Entity, Extraction
+from kg.model import Entity, Event, EventArgument, Extraction
 
 __all__ = ["extraction_records"]
 
@@ -31,13 +31,71 @@ def _entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def _actor(argument: EventArgument | None, by_iri: dict[str, Entity]) -> dict[str, Any] | None:
+    if argument is None:
+        return None
+    entity = by_iri.get(argument.entity)
+    return {
+        "label": entity.label if entity else argument.text,
+        "iri": argument.entity,
+        "country": entity.country if entity else None,
+        "sector": entity.sector if entity else None,
+        "type": entity.type if entity else None,
+        "text": argument.text,
+        "start": argument.start,
+        "end": argument.end,
+    }
+
+
+def _event_record(event: Event, extraction: Extraction, by_iri: dict[str, Entity]) -> dict[str, Any]:
+    text = extraction.article.text
+    start, end = event.sentence
+    return {
+        "article": extraction.article.id,
+        "event": event.iri,
+        "sentence": text[start:end],
+        "start": start,
+        "end": end,
+        "trigger": text[event.trigger[0] : event.trigger[1]],
+        "trigger_start": event.trigger[0],
+        "trigger_end": event.trigger[1],
+        "type": event.type,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        # one agent and one target as the record format has them; all of them below
+        "agent": _actor(event.agents[0] if event.agents else None, by_iri),
+        "target": _actor(event.targets[0] if event.targets else None, by_iri),
+        "agents": [_actor(a, by_iri) for a in event.agents],
+        "targets": [_actor(t, by_iri) for t in event.targets],
+        "location": _actor(event.location, by_iri),
+        "date": event.date,
+        "date_source": event.date_source,
+        "claimed_by": [_claimant(iri, by_iri) for iri in event.claimed_by],
+        "negated": event.negated,
+        "modality": event.modality,
+        "confidence": event.confidence,
+        "conflict": event.conflict,
+    }
+
+
+def _claimant(iri: str, by_iri: dict[str, Entity]) -> dict[str, Any]:
+    entity = by_iri.get(iri)
+    return {
+        "label": entity.label if entity else None,
+        "iri": iri,
+        "country": entity.country if entity else None,
+        "sector": entity.sector if entity else None,
+        "type": entity.type if entity else None,
+    }
+
+
 def extraction_records(extraction: Extraction, *, what: str) -> Iterator[dict[str, Any]]:
-    """Yield one plain dict per mention or entity of an extraction.
+    """Yield one plain dict per mention, entity or event of an extraction.
 
     Parameters
     ----------
     extraction : Extraction
-    what : {"mentions", "entities"}
+    what : {"mentions", "entities", "events"}
     """
     article = extraction.article.id
     by_iri = {e.iri: e for e in extraction.entities}
@@ -57,5 +115,8 @@ def extraction_records(extraction: Extraction, *, what: str) -> Iterator[dict[st
     elif what == "entities":
         for entity in extraction.entities:
             yield {"article": article, **_entity_record(entity)}
+    elif what == "events":
+        for event in extraction.events:
+            yield _event_record(event, extraction, by_iri)
     else:
-        raise KgError(f"--what {what!r}: choose mentions or entities")
+        raise KgError(f"--what {what!r}: choose mentions, entities or events")

@@ -21,10 +21,14 @@ from kg.ids import slug_key
 
 __all__ = [
     "Article",
+    "ArgumentSpan",
     "Claim",
+    "Conflict",
+    "ConflictCandidate",
     "Entity",
     "Event",
     "EventArgument",
+    "EventCandidate",
     "Extraction",
     "Mention",
     "Relation",
@@ -217,6 +221,145 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """A named conflict ("the Nagorno-Karabakh conflict") with its parties.
+
+    Parameters
+    ----------
+    iri : str
+        Minted from the region, else from the parties (stable across articles).
+    label : str
+        "Nagorno-Karabakh conflict", or "conflict between Armenia and Azerbaijan".
+    parties : tuple of str
+        IRIs of the parties the text names, sorted.
+    region : str, optional
+        IRI of the place it is fought over or in.
+    start_year : str, optional
+        Year it began ("1988"), when the text says so.
+    spans : tuple of (int, int)
+        Offsets of the phrases that name it.
+    """
+
+    iri: str
+    label: str
+    parties: tuple[str, ...] = ()
+    region: str | None = None
+    start_year: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ArgumentSpan:
+    """A phrase filling a role of an event candidate, before it is resolved.
+
+    Parameters
+    ----------
+    start, end : int
+        Character offsets of the phrase (head with its modifiers).
+    text : str
+        The phrase.
+    head : tuple of int
+        Character offsets of its head word.
+    lemma : str
+        Lemma of the head word, lower case ("side" in "the sides").
+    appositive : tuple of int, optional
+        Offsets of the head of an apposition to it ("MOSCOW (Sputnik) --
+        *Russian President Vladimir Putin*"), another name for the same filler.
+    """
+
+    start: int
+    end: int
+    text: str
+    head: tuple[int, int]
+    lemma: str
+    appositive: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """A trigger with the phrases the dependency parse gives for its roles.
+
+    Produced by :func:`kg.candidates.doc_to_candidates` (the only place that
+    reads the parse); the ``events`` stage resolves the phrases to entities
+    and codes the event.
+
+    Parameters
+    ----------
+    trigger : tuple of int
+        Character offsets of the trigger (first to last word of the pattern).
+    text : str
+        The trigger's text.
+    lemmas : tuple of str
+        The lexicon pattern that matched ("call", "on").
+    pos : str
+        Part of speech of the lexicon entry: ``VERB``, ``NOUN`` or ``ADJ``.
+    code : str
+        The CAMEO code the lexicon gives for the trigger with its complements.
+    sentence : tuple of int
+        Character offsets of the sentence.
+    generic : bool
+        True when the code is the pattern's default (no complement made it specific).
+    complements : tuple of str
+        Lemmas of the words the trigger governs, its subject aside.
+    agents, targets, locations : tuple of ArgumentSpan
+        Phrases for each role (coordinated phrases are listed one by one).
+    reciprocal : bool
+        The agents act on each other ("traded blame", "blamed each other").
+    negated : bool
+        A negation governs the trigger ("did not attack", "no shelling").
+    modality : str, optional
+        ``possible``, ``hypothetical``, ``planned``, ``threat``, ... when the
+        event is not asserted as having happened.
+    speakers : tuple of ArgumentSpan
+        Who reports the event, when it lies in reported speech or a quote.
+    cue : tuple of int, optional
+        Offsets of the reporting word ("said", "according to").
+    quote : tuple of int, optional
+        Offsets of the quoted text holding the trigger, without the quote marks.
+    time : tuple of int, optional
+        Offsets of the time expression attached to the trigger.
+    time_value, time_granularity : str, optional
+        Its ISO value and granularity (see :class:`kg.events.TimeValue`).
+    """
+
+    trigger: tuple[int, int]
+    text: str
+    lemmas: tuple[str, ...]
+    pos: str
+    code: str
+    sentence: tuple[int, int]
+    generic: bool = False
+    complements: tuple[str, ...] = ()
+    agents: tuple[ArgumentSpan, ...] = ()
+    targets: tuple[ArgumentSpan, ...] = ()
+    locations: tuple[ArgumentSpan, ...] = ()
+    reciprocal: bool = False
+    negated: bool = False
+    modality: str | None = None
+    speakers: tuple[ArgumentSpan, ...] = ()
+    cue: tuple[int, int] | None = None
+    quote: tuple[int, int] | None = None
+    time: tuple[int, int] | None = None
+    time_value: str | None = None
+    time_granularity: str | None = None
+
+
+@dataclass(frozen=True)
+class ConflictCandidate:
+    """A phrase naming a conflict, with the phrases for its parties and region.
+
+    ``start_year`` is the year the text says it began ("began in 1988").
+    """
+
+    span: tuple[int, int]
+    text: str
+    sentence: tuple[int, int]
+    parties: tuple[ArgumentSpan, ...] = ()
+    regions: tuple[ArgumentSpan, ...] = ()
+    start_year: str | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article, ready for ``mapping``."""
 
@@ -226,3 +369,4 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()

@@ -25,14 +25,17 @@ from kg.model import Article, Extraction, Mention
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.events.lexicon import TriggerLexicon
     from kg.lexicon import Lexicon
     from kg.store import Store
 
 __all__ = [
     "ArticleStatus",
     "BuildReport",
+    "Components",
     "build",
     "extract",
+    "extract_doc",
     "extract_mentions",
     "load_components",
 ]
@@ -92,19 +95,29 @@ class BuildReport:
         }
 
 
+@dataclass(frozen=True)
+class Components:
+    """What extraction loads once per process: the pipeline and the lexicons."""
+
+    nlp: Language
+    lexicon: Lexicon
+    triggers: TriggerLexicon
+
+
 @lru_cache(maxsize=4)
-def load_components(config: Config) -> tuple[Language, Lexicon]:
-    """Load the language pipeline and the lexicon once per process and config.
+def load_components(config: Config) -> Components:
+    """Load the language pipeline and the lexicons once per process and config.
 
     The cache is keyed by the (frozen, hashable) config, so workers and tests
     that use the same config share one model.
     """
+    from kg.events import load_triggers
     from kg.lexicon import load_lexicon
     from kg.nlp import load_nlp
 
     lexicon = load_lexicon(extra=config.actors)
     nlp = load_nlp(config=config, lexicon=lexicon)
-    return nlp, lexicon
+    return Components(nlp=nlp, lexicon=lexicon, triggers=load_triggers())
 
 
 def _docs(articles: Iterable[Article], nlp: Language, config: Config) -> Iterator[tuple[Any, Article]]:
@@ -128,32 +141,41 @@ def extract_mentions(
     """
     from kg.convert import doc_to_mentions
 
-    nlp, _ = load_components(config)
-    for doc, article in _docs(articles, nlp, config):
+    components = load_components(config)
+    for doc, article in _docs(articles, components.nlp, config):
         yield article, doc_to_mentions(doc, article=article)
 
 
 def extract(
     articles: Iterable[Article], *, config: Config
 ) -> Iterator[Extraction | ArticleStatus]:
-    """Extract entities (and events) from articles, streaming.
+    """Extract entities, events and claims from articles, streaming.
 
     Yields an :class:`~kg.model.Extraction` per article, or a failed
     :class:`ArticleStatus` when one article cannot be processed; the stream goes on.
     """
-    from kg.convert import doc_to_mentions
-    from kg.resolve import resolve
-
-    nlp, lexicon = load_components(config)
-    for doc, article in _docs(articles, nlp, config):
+    components = load_components(config)
+    for doc, article in _docs(articles, components.nlp, config):
         try:
-            mentions = doc_to_mentions(doc, article=article)
-            yield resolve(article, mentions, lexicon=lexicon)
+            yield extract_doc(doc, article, components=components, config=config)
         except KgError as e:
             yield ArticleStatus(article.id, "failed", str(e))
         except Exception as e:  # a bug in a rule must not stop a batch of thousands
             err = ExtractionError(f"article {article.id!r}: extraction failed: {e!r}; please report it")
             yield ArticleStatus(article.id, "failed", str(err))
+
+
+def extract_doc(doc: Any, article: Article, *, components: Components, config: Config) -> Extraction:
+    """All stages after the language model, for one parsed article."""
+    from kg.candidates import doc_to_candidates, doc_to_conflicts
+    from kg.convert import doc_to_mentions
+    from kg.events.coder import code_events
+    from kg.resolve import resolve
+
+    extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon)
+    candidates = doc_to_candidates(doc, article=article, triggers=components.triggers)
+    conflicts = doc_to_conflicts(doc, article=article)
+    return code_events(extraction, candidates, config=config, conflicts=conflicts)
 
 
 def build(

@@ -17,6 +17,9 @@ LAYERS = {
     "convert": 3,
     "resolve": 4,
     "events": 5,
+    # the convert step for events: it reads the parse but needs the trigger
+    # lexicon and time expressions of kg.events (both free of spaCy)
+    "candidates": 5,
     "mapping": 6,
     "validate": 7,
     "store": 8,
@@ -30,7 +33,8 @@ FORBIDDEN = {
     "lexicon": {"spacy", "rdflib"},
     "ingest": {"spacy", "rdflib", "pyoxigraph"},
     "resolve": {"spacy", "rdflib", "pyoxigraph"},
-    "events": {"rdflib", "pyoxigraph"},
+    "events": {"spacy", "rdflib", "pyoxigraph"},
+    "candidates": {"rdflib", "pyoxigraph"},
     "mapping": {"spacy"},
     "model": {"spacy", "rdflib", "pyoxigraph"},
 }

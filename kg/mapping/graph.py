@@ -188,6 +188,8 @@ class _Mapper:
         for role, arguments in ((CKG.agent, event.agents), (CKG.target, event.targets)):
             for argument in arguments:
                 yield node, role, URIRef(argument.entity)
+                # a region that acts (a breakaway territory) is an actor here
+                yield URIRef(argument.entity), RDF.type, CKG.Actor
                 yield from self.argument(event, argument)
         if event.location is not None:
             yield node, CKG.location, URIRef(event.location.entity)
@@ -200,6 +202,7 @@ class _Mapper:
             yield node, CKG.dateSource, Literal(event.date_source)
         for actor in event.claimed_by:
             yield node, CKG.claimedBy, URIRef(actor)
+            yield URIRef(actor), RDF.type, CKG.Actor
         yield node, CKG.negated, Literal(event.negated)
         if event.modality is not None:
             yield node, CKG.modality, Literal(event.modality)

@@ -29,3 +29,12 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not available")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Any:
+    """The language pipeline and lexicon kg builds (loaded once per session)."""
+    from kg.config import Config
+    from kg.pipeline import load_components
+
+    return load_components(Config())

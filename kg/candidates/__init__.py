@@ -1,0 +1,293 @@
+"""Event and conflict candidates from the parse: where spaCy stops for events.
+
+:func:`doc_to_candidates` finds the triggers of the lexicon in each sentence,
+picks the CAMEO code their complements support, and reads the phrases for the
+roles (:mod:`kg.candidates.roles`), the claim, polarity, modality and time
+(:mod:`kg.candidates.context`) from the dependency parse. The result is
+:class:`kg.model.EventCandidate` objects holding offsets only; the ``events``
+stage resolves them to entities and codes the events.
+
+A trigger inside the complement of another is part of it, not an event of its
+own: "urged the sides to cease fire" is one appeal (0256), not also a
+ceasefire, and "denied shelling the village" one denial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.candidates.context import attach_time, attribution, polarity, time_governor
+from kg.candidates.roles import find_roles, is_infinitival, phrase_bounds, subjects
+from kg.candidates.words import RoleWords, role_words
+from kg.errors import ExtractionError
+from kg.events.lexicon import Trigger, TriggerLexicon, TriggerMatch
+from kg.events.timex import find_times
+from kg.model import Article, ArgumentSpan, ConflictCandidate, EventCandidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.events.timex import TimeMention
+
+__all__ = ["doc_to_candidates", "doc_to_conflicts"]
+
+# Dependents that are not complements of a trigger (they do not choose its code).
+_NOT_COMPLEMENT = frozenset({"nsubj", "csubj", "punct", "cc", "conj", "aux", "auxpass", "neg", "mark",
+                             "det", "poss", "appos", "relcl", "agent", "dep", "advmod", "npadvmod"})
+_CONTENT = frozenset({"xcomp", "ccomp", "pcomp"})
+# Entity labels inside whose names a trigger word is no trigger ("Co-operation" in an organisation's name).
+_NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PERSON", "LOC", "PRODUCT"})
+
+
+@dataclass(frozen=True)
+class _Found:
+    candidate: EventCandidate
+    head: Token
+    entry: Trigger
+    complement: frozenset[int]
+    content: frozenset[int]
+    absorbed: frozenset[str]
+
+
+def _check(doc: Doc, article: Article) -> None:
+    if doc.text != article.text:
+        raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the article; "
+                              "pass nlp(article.text)")
+    if not doc.has_annotation("DEP"):
+        raise ExtractionError(f"article {article.id!r}: the Doc has no dependency parse; "
+                              "use a pipeline with a parser (kg.nlp.load_nlp)")
+
+
+def _bracketed(token: Token) -> bool:
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return token.left_edge.text == "(" or (before is not None and before.text == "(")
+
+
+def _argument(token: Token) -> ArgumentSpan:
+    start, end = phrase_bounds(token)
+    # a bracketed apposition is an acronym or a news agency ("MOSCOW (Sputnik)"), not another name
+    appos = next((c for c in token.children if c.dep_ == "appos"
+                  and not _bracketed(c)), None)
+    return ArgumentSpan(
+        start=start, end=end, text=token.doc.text[start:end],
+        head=(token.idx, token.idx + len(token)), lemma=token.lemma_.lower(),
+        appositive=(appos.idx, appos.idx + len(appos)) if appos is not None else None,
+    )
+
+
+def _arguments(tokens: tuple[Token, ...]) -> tuple[ArgumentSpan, ...]:
+    seen: dict[int, ArgumentSpan] = {}
+    for token in tokens:
+        seen.setdefault(token.i, _argument(token))
+    return tuple(seen.values())
+
+
+def _complements(head: Token) -> tuple[frozenset[int], frozenset[int]]:
+    """Token indices of the trigger's complements, and of its clausal content."""
+    complement: set[int] = set()
+    content: set[int] = set()
+    for child in head.children:
+        infinitival = child.dep_ == "advcl" and is_infinitival(child)
+        if child.dep_ in _NOT_COMPLEMENT or (child.dep_ == "advcl" and not infinitival):
+            continue
+        indices = {t.i for t in child.subtree}
+        complement |= indices
+        clausal = child.dep_ in _CONTENT or infinitival
+        if child.dep_ == "prep":
+            clausal = any(g.dep_ == "pcomp" for g in child.children)
+        if clausal:
+            content |= indices
+    return frozenset(complement), frozenset(content)
+
+
+def _in_name(token: Token) -> bool:
+    return token.ent_type_ in _NAME_LABELS and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN"
+
+
+def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: RoleWords) -> _Found | None:
+    first = tokens[match.start]
+    entry_pos = match.candidates[0].pos
+    head = tokens[match.end - 1] if entry_pos == "NOUN" else first
+    if _in_name(head):
+        return None
+    complement, content = _complements(head)
+    lemmas = {sentence.doc[i].lemma_.lower() for i in complement}
+    lemmas |= {sentence.doc[i].lower_ for i in complement}
+    entry = match.select(lemmas)
+    if entry is None:
+        return None
+    absorbed = frozenset(w for alternative in entry.requires if alternative <= lemmas for w in alternative)
+    roles = find_roles(head, pos=entry.pos, code=entry.code, words=words)
+    last = tokens[match.end - 1]
+    trigger = (first.idx, last.idx + len(last))
+    reciprocal = roles.reciprocal or (match.pattern[0] in words.reciprocal_verbs and len(roles.agents) > 1)
+    claim = attribution(head, sentence, words)
+    negated, modality = polarity(head, nominal=entry.pos == "NOUN", words=words)
+    agents = roles.agents
+    if claim.speakers and any(a.lower_ in words.speaker_pronouns and a.pos_ == "PRON" for a in agents):
+        # "Baku said it would retaliate": the pronoun is the speaker
+        agents = tuple(a for a in agents if a.pos_ != "PRON") + claim.speakers
+    candidate = EventCandidate(
+        trigger=trigger,
+        text=sentence.doc.text[trigger[0]:trigger[1]],
+        lemmas=entry.pattern,
+        pos=entry.pos,
+        code=entry.code,
+        sentence=(sentence.start_char, sentence.end_char),
+        generic=not entry.requires and len(match.candidates) > 1,
+        complements=tuple(sorted(lemmas)),
+        agents=_arguments(agents),
+        targets=_arguments(roles.targets),
+        locations=_arguments(roles.locations),
+        reciprocal=reciprocal,
+        negated=negated,
+        modality=modality,
+        speakers=_arguments(claim.speakers),
+        cue=claim.cue,
+        quote=claim.quote,
+    )
+    return _Found(candidate, head, entry, complement, content, absorbed)
+
+
+def _obligations(sentence: Span, words: RoleWords) -> list[tuple[EventCandidate, frozenset[int]]]:
+    """Reported obligations as demands: "X said that Y must Z" is X's demand on Y.
+
+    Each comes with the token indices of the clause, whose triggers it absorbs.
+    """
+    found = []
+    for verb in sentence:
+        if verb.lemma_.lower() not in words.reporting_verbs or not words.obligation_code:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in words.obligation_modals for c in clause.children):
+                continue
+            speakers = subjects(verb, words)
+            targets = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            if not speakers or not targets:
+                continue
+            cue = (verb.idx, verb.idx + len(verb))
+            found.append((EventCandidate(
+                trigger=cue, text=verb.text, lemmas=(verb.lemma_.lower(),), pos="VERB",
+                code=words.obligation_code, sentence=(sentence.start_char, sentence.end_char),
+                generic=True, agents=_arguments(tuple(speakers)), targets=_arguments(tuple(targets)),
+            ), frozenset(t.i for t in clause.subtree)))
+    return found
+
+
+def _nested(inner: _Found, outer: _Found, words: RoleWords) -> bool:
+    if inner.head.i not in outer.complement or inner is outer:
+        return False
+    if set(inner.entry.pattern) & outer.absorbed:
+        return True
+    return outer.entry.code[:2] in words.speech_roots and inner.head.i in outer.content
+
+
+def _times(sentence: Span, article: Article) -> list[tuple[TimeMention, Token]]:
+    found = []
+    for mention in find_times(sentence.text, published=article.published):
+        start, end = sentence.start_char + mention.start, sentence.start_char + mention.end
+        governor = time_governor(sentence, start, end)
+        if governor is not None:
+            found.append((replace(mention, start=start, end=end), governor))
+    return found
+
+
+def _sentence_candidates(sentence: Span, article: Article, triggers: TriggerLexicon,
+                         words: RoleWords) -> list[EventCandidate]:
+    tokens = list(sentence)
+    matches = triggers.match([t.lemma_ for t in tokens], [t.pos_ for t in tokens])
+    found = [f for f in (_candidate(m, sentence, tokens, words) for m in matches) if f is not None]
+    obligations = _obligations(sentence, words)
+    kept = [f for f in found if not any(_nested(f, outer, words) for outer in found)
+            and not any(f.head.i in clause for _, clause in obligations)]
+    times = _times(sentence, article)
+    heads = {f.head.i for f in kept}
+    result = []
+    for f in kept:
+        time = attach_time(f.head, times, heads - {f.head.i})
+        if time is not None:
+            f = _Found(replace(f.candidate, time=(time.start, time.end), time_value=time.value,
+                               time_granularity=time.granularity), f.head, f.entry, f.complement,
+                       f.content, f.absorbed)
+        result.append(f.candidate)
+    return result + [candidate for candidate, _ in obligations]
+
+
+def doc_to_candidates(doc: Doc, *, article: Article, triggers: TriggerLexicon) -> tuple[EventCandidate, ...]:
+    """The event candidates of an article, from its parsed ``Doc``.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        ``nlp(article.text)`` with a dependency parse (from :func:`kg.nlp.load_nlp`).
+    article : Article
+        The article; its ``published`` date resolves relative times ("on Saturday").
+    triggers : TriggerLexicon
+        The trigger lexicon (:func:`kg.events.load_triggers`).
+
+    Returns
+    -------
+    tuple of EventCandidate
+        In text order, nested triggers left out.
+
+    Raises
+    ------
+    ExtractionError
+        When ``doc`` is not the article's text or has no parse.
+    """
+    _check(doc, article)
+    words = role_words()
+    found: list[EventCandidate] = []
+    for sentence in doc.sents:
+        found += _sentence_candidates(sentence, article, triggers, words)
+    return tuple(sorted(found, key=lambda c: (c.trigger, c.code)))
+
+
+def _conflict(token: Token, sentence: Span, article: Article, words: RoleWords,
+              times: list[tuple[TimeMention, Token]]) -> ConflictCandidate | None:
+    regions = [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "LOC", "NORP"))]
+    parties: list[Token] = []
+    for prep in token.children:
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        objects += [c for o in objects for c in o.conjuncts]
+        if prep.lower_ == "between":
+            parties += objects
+        elif prep.lower_ in words.region_preps and prep.dep_ == "prep":
+            regions += [o for o in objects if o.pos_ == "PROPN"]
+    start_year = None
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in words.start_verbs:
+        start_year = next((m.value[:4] for m, g in times if g.i == token.head.i), None)
+    if not (regions or parties or start_year):
+        return None
+    start, end = phrase_bounds(token)
+    for prep in token.children:
+        if prep.lower_ in ("between",) or (prep.lower_ in words.region_preps and prep.dep_ == "prep"):
+            end = max(end, prep.right_edge.idx + len(prep.right_edge))
+    return ConflictCandidate(
+        span=(start, end), text=article.text[start:end],
+        sentence=(sentence.start_char, sentence.end_char),
+        parties=_arguments(tuple(parties)), regions=_arguments(tuple(regions)), start_year=start_year,
+    )
+
+
+def doc_to_conflicts(doc: Doc, *, article: Article) -> tuple[ConflictCandidate, ...]:
+    """Phrases naming a conflict ("the Nagorno-Karabakh conflict", "the conflict between A and B").
+
+    A conflict noun counts when a place or people qualifies it, "between"
+    names its parties, or "in"/"over" its region; "the conflict began in
+    1988" gives its start year.
+    """
+    _check(doc, article)
+    words = role_words()
+    found = []
+    for sentence in doc.sents:
+        times = _times(sentence, article)
+        for token in sentence:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in words.conflict_nouns:
+                conflict = _conflict(token, sentence, article, words, times)
+                if conflict is not None:
+                    found.append(conflict)
+    return tuple(found)

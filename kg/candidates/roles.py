@@ -1,0 +1,214 @@
+"""Agents, targets and places of a trigger, read from the dependency parse.
+
+The finders take the trigger's head token and return tokens: the heads of the
+phrases filling each role, coordinated phrases one by one. Word order is never
+used, only dependency relations (labels of the English spaCy models, ClearNLP
+style), so "was shelled by X" and "X shelled" give the same agent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.candidates.words import RoleWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Roles", "find_roles", "is_infinitival", "phrase_bounds"]
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Modifiers inside a noun phrase, kept when a phrase's extent is computed.
+_NP_INTERNAL = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Head tokens of the phrases filling each role of one trigger."""
+
+    agents: tuple[Token, ...] = ()
+    targets: tuple[Token, ...] = ()
+    locations: tuple[Token, ...] = ()
+    reciprocal: bool = False
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``token`` (its pre-modifiers and itself)."""
+    start = token.idx
+    end = token.idx + len(token)
+    for child in token.children:
+        if child.dep_ in _NP_INTERNAL:
+            left = child.left_edge.idx
+            right = child.right_edge.idx + len(child.right_edge)
+            start = min(start, left)
+            if child.i > token.i:
+                end = max(end, right)
+    return start, end
+
+
+def is_infinitival(token: Token) -> bool:
+    """Whether a clause is a to-infinitive ("urged them *to cease* fire")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    found = []
+    for child in prep.children:
+        if child.ent_type_ in _TIME_LABELS:
+            continue  # "on Saturday", "in 1991" are times, not targets or places
+        if child.dep_ == "pobj":
+            found += _conjuncts(child)
+        elif child.dep_ == "prep":  # "from within X"
+            found += _pobjs(child)
+    return found
+
+
+def _is_reciprocal(token: Token, words: RoleWords) -> bool:
+    phrase = tuple(t.lower_ for t in token.subtree)
+    return phrase in words.reciprocal_objects or (token.lower_ == "other" and any(
+        c.lower_ == "each" for c in token.children))
+
+
+def subjects(token: Token, words: RoleWords, *, depth: int = 0) -> list[Token]:
+    """Subjects of a predicate, inherited along coordination and control.
+
+    "X is concerned and calls on Y": "calls" has X as subject; "X agreed to
+    withdraw": "withdraw" has X; but a reporting verb's subject is never
+    lent to the clause it reports.
+    """
+    found = [c for child in token.children if child.dep_ in SUBJECTS for c in _conjuncts(child)]
+    found += [p for child in token.children if child.dep_ == "agent" for p in _pobjs(child)]
+    if found or depth > 4:
+        return found
+    head = token.head
+    if head.i == token.i:
+        return []
+    if token.dep_ == "conj":
+        return subjects(head, words, depth=depth + 1)
+    controlled = token.dep_ == "xcomp" or (token.dep_ == "advcl" and is_infinitival(token))
+    if controlled and head.lemma_.lower() not in words.reporting_verbs:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        # Object control ("urged X to stop") needs no subject: the outer trigger absorbs it.
+        return [] if objects else subjects(head, words, depth=depth + 1)
+    if token.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in token.children):
+        return _conjuncts(head)
+    if token.dep_ == "acomp":
+        return subjects(head, words, depth=depth + 1)
+    return []
+
+
+def _prep_roles(token: Token, root: str, words: RoleWords, *, nominal: bool) -> tuple[list[Token], list[Token], list[Token]]:
+    agents: list[Token] = []
+    targets: list[Token] = []
+    locations: list[Token] = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        word = child.lower_
+        objects = _pobjs(child)
+        if child.dep_ == "agent" or (nominal and word in words.agent_preps):
+            agents += objects
+        elif word in words.target_preps or (word == "with" and root in words.with_roots):
+            targets += objects
+        elif word == "of" and nominal and root in words.of_agent_roots:
+            agents += objects
+        elif word == "of" and nominal and root in words.of_target_roots:
+            targets += objects
+        elif word in words.location_preps:
+            locations += objects
+    return agents, targets, locations
+
+
+def _shared_agents(token: Token, root: str, words: RoleWords) -> list[Token]:
+    """By-agents of coordinated event nouns ("shelling and dozens of violations by X")."""
+    found: list[Token] = []
+    for other in token.conjuncts:
+        nouns = [other]
+        if other.lemma_.lower() in words.quantity_nouns:
+            nouns = [p for c in other.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+        for noun in nouns:
+            agents, _, _ = _prep_roles(noun, root, words, nominal=True)
+            found += agents
+    return found
+
+
+def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
+    agents = subjects(token, words)
+    targets = [c for child in token.children if child.dep_ in ("nsubjpass", "dobj", "dative")
+               for c in _conjuncts(child)]
+    reciprocal = any(_is_reciprocal(t, words) for t in targets)
+    # a gerund without auxiliary is used as a noun ("reported shelling by X")
+    gerund = token.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    prep_agents, prep_targets, locations = _prep_roles(token, root, words, nominal=gerund)
+    agents += prep_agents
+    targets += prep_targets
+    if not agents and token.tag_ == "VBG":
+        # a gerund coordinated with event nouns ("reported shelling and violations by X")
+        agents += _shared_agents(token, root, words)
+    if token.dep_ in ("amod", "acl"):
+        # "a Russia-brokered ceasefire", "the village shelled by the army"
+        agents += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ in ("PROPN", "NOUN")]
+        if token.tag_ == "VBN" and token.dep_ == "acl":
+            targets += _conjuncts(token.head)
+    return Roles(tuple(agents), tuple(t for t in targets if not _is_reciprocal(t, words)),
+                 tuple(locations), reciprocal)
+
+
+def _noun_roles(token: Token, root: str, words: RoleWords) -> Roles:
+    agents = [c for child in token.children if child.dep_ == "poss" for c in _conjuncts(child)]
+    # "the Azerbaijani attack", "Russian mediation": an actor adjective or name before the noun
+    agents += [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")]
+    prep_agents, targets, locations = _prep_roles(token, root, words, nominal=True)
+    agents += prep_agents
+    if not agents:
+        agents += _shared_agents(token, root, words)
+    governor = token.head
+    light = token.dep_ in ("dobj", "nsubjpass", "attr") and governor.lemma_.lower() in words.support_verbs
+    if light:
+        # "launched an attack on X": the light verb's subject and complements
+        if not agents:
+            agents += subjects(governor, words)
+        _, more_targets, more_places = _prep_roles(governor, root, words, nominal=False)
+        targets += more_targets
+        locations += more_places
+    return Roles(tuple(agents), tuple(targets), tuple(locations), False)
+
+
+def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
+    """The role fillers of the trigger headed by ``token``.
+
+    Parameters
+    ----------
+    token : spacy.tokens.Token
+        Head of the trigger: the verb, the adjective or the last word of a noun pattern.
+    pos : str
+        Part of speech of the lexicon entry (``VERB``, ``NOUN`` or ``ADJ``).
+    code : str
+        The CAMEO code chosen for the trigger (some prepositions depend on its root).
+    words : RoleWords
+        The role word lists.
+    """
+    root = code[:2]
+    if pos == "NOUN":
+        return _noun_roles(token, root, words)
+    if pos == "ADJ":
+        holder = token.head if token.dep_ == "amod" else None
+        agents = _conjuncts(holder) if holder is not None else subjects(token, words)
+        _, targets, locations = _prep_roles(token, root, words, nominal=False)
+        return Roles(tuple(agents), tuple(targets), tuple(locations), False)
+    return _verb_roles(token, root, words)
+
+
+def ancestors_with_child(token: Token) -> Iterator[tuple[Token, Token]]:
+    """Yield ``(child, head)`` pairs walking from ``token`` to the root."""
+    while token.head.i != token.i:
+        yield token, token.head
+        token = token.head

@@ -1,0 +1,184 @@
+"""From argument phrases to resolved entities, and the coder's settings.
+
+A phrase names the entity of the mention at its head word ("the *Armenian
+armed forces*"), else of an apposition to it, else of the mention nearest
+its head when the head is an actor noun ("the *Azerbaijani* side"). A phrase that names no entity fills no
+role. "The sides" and "the parties" name the parties of the conflict.
+A name followed directly by the name of one of its parts names the part
+("the OSCE Minsk Group" is the Minsk Group, not the OSCE).
+
+>>> settings = coder_settings()
+>>> "side" in settings.party_words, settings.base
+(True, 0.9)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from kg.errors import LexiconError
+from kg.model import ArgumentSpan, Entity, EventArgument, Extraction, Mention
+from kg.resources import package_data
+
+__all__ = ["CoderSettings", "EntityIndex", "coder_settings", "read_coder_settings"]
+
+# What may stand between a name and the name of its part: spaces, brackets around an acronym.
+_JOINER = re.compile(r"[\s()]*")
+
+
+@dataclass(frozen=True)
+class CoderSettings:
+    """The coder's word lists and confidence weights (``data/coder.toml``)."""
+
+    party_words: frozenset[str]
+    actor_heads: frozenset[str]
+    place_types: frozenset[str]
+    acting_place_types: frozenset[str]
+    location_types: frozenset[str]
+    weights: Mapping[str, float]
+
+    @property
+    def base(self) -> float:
+        """Confidence of an event with no weakness."""
+        return self.weights["base"]
+
+
+def read_coder_settings(path: Path) -> CoderSettings:
+    """Read coder settings (the layout of ``kg/events/data/coder.toml``).
+
+    Raises
+    ------
+    LexiconError
+        If the file cannot be read or a key is missing.
+    """
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        arguments = table["arguments"]
+        weights = {k: float(v) for k, v in table["confidence"].items()}
+        return CoderSettings(
+            party_words=frozenset(arguments["party_words"]),
+            actor_heads=frozenset(arguments["actor_heads"]),
+            place_types=frozenset(arguments["place_types"]),
+            acting_place_types=frozenset(arguments["acting_place_types"]),
+            location_types=frozenset(arguments["location_types"]),
+            weights=MappingProxyType(weights),
+        )
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
+        raise LexiconError(f"{path}: cannot read the coder settings ({e!r}); check the file") from e
+
+
+@lru_cache(maxsize=1)
+def coder_settings() -> CoderSettings:
+    """The coder settings kg ships (read once, then cached)."""
+    return read_coder_settings(package_data("events", "data", "coder.toml"))
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """The resolved mentions and entities of one article, looked up by offset."""
+
+    extraction: Extraction
+    settings: CoderSettings
+    _mentions: tuple[Mention, ...] = field(init=False, repr=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False)
+    _entities: Mapping[str, Entity] = field(init=False, repr=False)
+    _parts: frozenset[tuple[str, str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        mentions = tuple(sorted((m for m in self.extraction.mentions if m.entity), key=lambda m: (m.start, -m.end)))
+        object.__setattr__(self, "_mentions", mentions)
+        object.__setattr__(self, "_starts", tuple(m.start for m in mentions))
+        object.__setattr__(self, "_entities", MappingProxyType({e.iri: e for e in self.extraction.entities}))
+        object.__setattr__(self, "_parts", frozenset(
+            (r.subject, r.object) for r in self.extraction.relations if r.predicate == "partOf"))
+
+    def entity(self, iri: str) -> Entity | None:
+        """The entity with this IRI, if the article has it."""
+        return self._entities.get(iri)
+
+    def is_place(self, iri: str) -> bool:
+        """Whether the entity is a place that is not also an actor (a city, not a country)."""
+        entity = self._entities.get(iri)
+        return entity is not None and entity.type in self.settings.place_types
+
+    def is_location(self, iri: str) -> bool:
+        """Whether the entity can be where an event happened."""
+        entity = self._entities.get(iri)
+        return entity is not None and entity.type in self.settings.location_types
+
+    def country(self, iri: str) -> str | None:
+        """ISO3 code of the entity's country, if known."""
+        entity = self._entities.get(iri)
+        return entity.country if entity is not None else None
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The longest mention that contains ``[start, end)``."""
+        i = bisect_right(self._starts, start)
+        best = None
+        for m in self._mentions[:i]:
+            if m.start <= start and end <= m.end and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``, in text order."""
+        return [m for m in self._mentions if start <= m.start and m.end <= end]
+
+    def _refine(self, mention: Mention) -> Mention:
+        """Follow "name (ACRONYM) part-name" to the part ("OSCE Minsk Group")."""
+        text = self.extraction.article.text
+        current = mention
+        best = mention
+        for m in self._mentions:
+            if m.start < current.end:
+                continue
+            if not _JOINER.fullmatch(text[current.end:m.start]):
+                break
+            if m.entity == current.entity or (m.entity, best.entity) in self._parts:
+                if (m.entity, best.entity) in self._parts:
+                    best = m
+                current = m
+                continue
+            break
+        return best
+
+    def resolve(self, span: ArgumentSpan) -> Mention | None:
+        """The mention a phrase names, or None when it names no entity."""
+        head = self.covering(*span.head)
+        appositive = self.covering(*span.appositive) if span.appositive else None
+        if head is not None and head.entity and self.is_place(head.entity) and appositive is not None \
+                and appositive.entity and not self.is_place(appositive.entity):
+            # "MOSCOW (Sputnik) -- Russian President Vladimir Putin": the dateline city is not the actor
+            head = appositive
+        if head is None:
+            head = appositive
+        if head is None and span.lemma in self.settings.actor_heads:
+            inside = [m for m in self.within(span.start, span.end) if m.end <= span.head[0]]
+            head = inside[-1] if inside else None
+        return self._refine(head) if head is not None else None
+
+    def arguments(self, span: ArgumentSpan, parties: tuple[str, ...] = (),
+                  *, places: bool = False) -> tuple[EventArgument, ...]:
+        """The entities a phrase names, as event arguments (the conflict's parties for "the sides").
+
+        A place that is not an actor (a city, a region) fills no actor role: where
+        a capital acts for its government, ``resolve`` has already said so.
+        ``places=True`` asks for places too (the event's location).
+        """
+        mention = self.resolve(span)
+        if mention is not None and mention.entity:
+            entity = self._entities.get(mention.entity)
+            if not places and self.is_place(mention.entity) and (
+                    entity is None or entity.type not in self.settings.acting_place_types):
+                return ()
+            return (EventArgument(mention.entity, mention.start, mention.end, mention.text),)
+        if span.lemma in self.settings.party_words:
+            return tuple(EventArgument(party, span.start, span.end, span.text) for party in parties)
+        return ()

@@ -1,0 +1,204 @@
+"""The event coder: who did what to whom, when, and who says so.
+
+:func:`code_events` turns the event candidates of an article (from
+:func:`kg.candidates.doc_to_candidates`) into :class:`~kg.model.Event` and
+:class:`~kg.model.Claim` objects, with the resolved entities of the article:
+
+* roles: a phrase names the entity of its mention (see
+  :mod:`kg.events.arguments`); an event whose agent and target name no entity
+  is dropped, since an event about nobody tells an analyst nothing;
+* type: the CAMEO code the lexicon chose, its PLOVER class, Goldstein weight
+  and quad class (:func:`kg.events.cameo_info`);
+* reciprocity: "A and B traded blame" gives A->B and B->A;
+* claims: an event in reported speech is claimed by its speakers, and each
+  speaker's statement is a Claim holding the events and the quote;
+* time: the date the text attaches to the trigger (``date_source`` "text"),
+  else the publication date ("publication");
+* conflicts: the conflicts the article names, with "the sides" resolved to
+  their parties, and the events that concern them linked to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from kg.config import Config
+from kg.events.arguments import CoderSettings, EntityIndex, coder_settings
+from kg.events.cameo import cameo_info
+from kg.events.conflicts import build_conflicts, conflict_for
+from kg.events.timex import TimeValue
+from kg.ids import minted_iri
+from kg.model import (
+    Article,
+    Claim,
+    Conflict,
+    ConflictCandidate,
+    Event,
+    EventArgument,
+    EventCandidate,
+    Extraction,
+)
+
+__all__ = ["code_events", "event_date"]
+
+
+def event_date(candidate: EventCandidate, article: Article) -> tuple[str | None, str]:
+    """The event's date and where it comes from (``text`` or ``publication``).
+
+    A week ("last week") is given as its month, or its year when it spans two
+    months, since ``ckg:date`` takes XSD dates, year-months and years.
+
+    >>> c = EventCandidate((0, 1), "x", ("x",), "VERB", "010", (0, 1), time_value="1994", time_granularity="year")
+    >>> event_date(c, Article(id="a", text="x"))
+    ('1994', 'text')
+    """
+    if candidate.time_value and candidate.time_granularity:
+        value = TimeValue(candidate.time_value, candidate.time_granularity)
+        if value.granularity == "week":
+            first, last = value.first_day, value.last_day
+            coarse = "month" if (first.year, first.month) == (last.year, last.month) else "year"
+            value = TimeValue.of(first, coarse)
+        return value.value, "text"
+    published = article.published
+    if isinstance(published, datetime):
+        return published.date().isoformat(), "publication"
+    if isinstance(published, date):
+        return published.isoformat(), "publication"
+    return None, "publication"
+
+
+def _unique(arguments: tuple[EventArgument, ...] | list[EventArgument]) -> tuple[EventArgument, ...]:
+    seen: dict[str, EventArgument] = {}
+    for argument in arguments:
+        seen.setdefault(argument.entity, argument)
+    return tuple(seen.values())
+
+
+def _confidence(candidate: EventCandidate, agents: tuple[EventArgument, ...], targets: tuple[EventArgument, ...],
+                speakers: tuple[str, ...], index: EntityIndex, settings: CoderSettings) -> float:
+    w = settings.weights
+    score = w["base"]
+    score -= 0.0 if agents else w["no_agent"]
+    score -= 0.0 if targets else w["no_target"]
+    score -= w["nominal_trigger"] if candidate.pos == "NOUN" else 0.0
+    score -= w["generic_code"] if candidate.generic else 0.0
+    score -= w["claimed"] if candidate.cue else 0.0
+    score -= w["unnamed_speaker"] if candidate.cue and not speakers else 0.0
+    score -= w["negated"] if candidate.negated else 0.0
+    score -= w["not_asserted"] if candidate.modality else 0.0
+    actors = agents + targets
+    score -= w["place_as_actor"] if any(index.is_place(a.entity) for a in actors) else 0.0
+    return round(max(w["floor"], min(w["base"], score)), 2)
+
+
+def _directions(candidate: EventCandidate, agents: tuple[EventArgument, ...],
+                targets: tuple[EventArgument, ...]) -> list[tuple[tuple[EventArgument, ...], tuple[EventArgument, ...]]]:
+    if candidate.reciprocal and len(agents) >= 2 and not targets:
+        return [((a,), (b,)) for a in agents for b in agents if a.entity != b.entity]
+    return [(agents, targets)]
+
+
+def _speakers(candidate: EventCandidate, index: EntityIndex) -> tuple[EventArgument, ...]:
+    return _unique([a for span in candidate.speakers for a in index.arguments(span)])
+
+
+def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Conflict, ...],
+          settings: CoderSettings) -> tuple[list[Event], tuple[EventArgument, ...]]:
+    article = index.extraction.article
+    conflict = conflict_for(conflicts, candidate.sentence)
+    parties = conflict.parties if conflict is not None else ()
+    agents = _unique([a for span in candidate.agents for a in index.arguments(span, parties)])
+    targets = _unique([a for span in candidate.targets for a in index.arguments(span, parties)
+                       if all(a.entity != b.entity for b in agents)])
+    if not agents and not targets:
+        return [], ()
+    locations = [a for span in candidate.locations for a in index.arguments(span, places=True) if index.is_location(a.entity)]
+    speakers = _speakers(candidate, index)
+    claimed_by = tuple(sorted({s.entity for s in speakers}))
+    info = cameo_info(candidate.code)
+    when, source = event_date(candidate, article)
+    related = conflict is not None and (
+        any(candidate.sentence[0] <= s < candidate.sentence[1] for s, _ in conflict.spans)
+        or {index.country(a.entity) for a in agents + targets} & {index.country(p) for p in conflict.parties} - {None}
+        or {a.entity for a in agents + targets} & set(conflict.parties)
+    )
+    events = []
+    for n, (who, whom) in enumerate(_directions(candidate, agents, targets)):
+        events.append(Event(
+            iri=minted_iri("event", article.key, f"{candidate.sentence[0]}-{candidate.trigger[0]}-{n}"),
+            type=info.event_class,
+            cameo=info.code,
+            goldstein=info.goldstein,
+            trigger=candidate.trigger,
+            sentence=candidate.sentence,
+            agents=who,
+            targets=whom,
+            location=locations[0] if locations else None,
+            date=when,
+            date_source=source,
+            claimed_by=claimed_by,
+            negated=candidate.negated,
+            modality=candidate.modality,
+            confidence=_confidence(candidate, who, whom, claimed_by, index, settings),
+            conflict=conflict.iri if conflict is not None and related else None,
+        ))
+    return events, speakers
+
+
+def _claims(article: Article, coded: list[tuple[EventCandidate, list[Event], tuple[EventArgument, ...]]]) -> tuple[Claim, ...]:
+    grouped: dict[tuple[tuple[int, int], str], tuple[EventCandidate, list[str]]] = {}
+    for candidate, events, speakers in coded:
+        if candidate.cue is None:
+            continue
+        for argument in speakers:
+            _, iris = grouped.setdefault((candidate.cue, argument.entity), (candidate, []))
+            iris += [e.iri for e in events]
+    claims = []
+    for (cue, speaker), (candidate, iris) in sorted(grouped.items()):
+        quote = article.text[candidate.quote[0]:candidate.quote[1]] if candidate.quote else None
+        speaker_key = speaker.rsplit("/", 1)[-1]
+        claims.append(Claim(
+            iri=minted_iri("claim", article.key, f"{candidate.sentence[0]}-{cue[0]}-{speaker_key}"),
+            speaker=speaker,
+            events=tuple(sorted(set(iris))),
+            sentence=candidate.sentence,
+            cue=cue,
+            quote=quote,
+        ))
+    return tuple(claims)
+
+
+def code_events(extraction: Extraction, candidates: tuple[EventCandidate, ...], *, config: Config,
+                conflicts: tuple[ConflictCandidate, ...] = ()) -> Extraction:
+    """Code the events, claims and conflicts of one article.
+
+    Parameters
+    ----------
+    extraction : Extraction
+        The article with its resolved mentions and entities (:func:`kg.resolve.resolve`).
+    candidates : tuple of EventCandidate
+        From :func:`kg.candidates.doc_to_candidates` on the same article.
+    config : Config
+        The build configuration.
+    conflicts : tuple of ConflictCandidate
+        From :func:`kg.candidates.doc_to_conflicts`; needed to resolve "the sides".
+
+    Returns
+    -------
+    Extraction
+        ``extraction`` with ``events``, ``claims`` and ``conflicts`` filled, each
+        sorted by IRI.
+    """
+    del config  # no option changes coding yet; the signature is the stage's
+    settings = coder_settings()
+    index = EntityIndex(extraction, settings)
+    found_conflicts = build_conflicts(conflicts, index)
+    coded = []
+    for candidate in candidates:
+        events, speakers = _code(candidate, index, found_conflicts, settings)
+        if events:
+            coded.append((candidate, events, speakers))
+    events = sorted((e for _, evs, _ in coded for e in evs), key=lambda e: e.iri)
+    claims = _claims(extraction.article, coded)
+    return replace(extraction, events=tuple(events), claims=claims, conflicts=found_conflicts)

@@ -1,0 +1,41 @@
+"""The README's promises: its Python example runs, and it names every library query."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (block,) = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert re.search(r"^[1-9]\d* articles, [1-9]\d* triples$", out, flags=re.M), out
+    assert "Kyrgyzstan" in out and "Tajikistan" in out
+
+
+def test_readme_lists_every_library_query() -> None:
+    from kg.queries import list_queries
+
+    for query in list_queries():
+        assert f"`{query.name}`" in README, f"README does not list the query {query.name}"
+
+
+def test_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "<!-- test-command -->" in README and "<!-- test-command -->" in ci
+    assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+def test_main_command_builds_the_shipped_examples() -> None:
+    block = README.split("<!-- main-command -->", 1)[1].split("```", 2)[1]
+    assert "kg build examples/" in block and "kg query" in block
+    assert Path(ROOT / "examples").is_dir()

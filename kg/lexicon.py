@@ -370,9 +370,13 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
             _add_names(link_names, entry)
 
     by_label = {e.label: e.id for e in entries.values() if not e.id.startswith("city:")}
+    # a user's entry replaces a shipped one of the same key ("Al-Qaeda" for "al-Qaeda"),
+    # and the shipped entries that are part of it must find it under the new spelling
+    by_key = {e.id.partition(":")[2]: e.id for e in entries.values() if not e.id.startswith("city:")}
     for entry_id, entry in list(entries.items()):
         if entry.part_of:
-            parent = by_label.get(entry.part_of) or names.get(entry.part_of)
+            parent = (by_label.get(entry.part_of) or names.get(entry.part_of)
+                      or by_key.get(slug_key(entry.part_of)))
             if parent is None:
                 raise ConfigError(f"{entry.label}: part_of names {entry.part_of!r}, which no "
                                   "dictionary defines; add it or fix the name")

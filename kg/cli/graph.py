@@ -1,4 +1,4 @@
-"""Commands on the graph: build, query, export, validate, extract, info, eval."""
+"""Commands on the graph: build, query, export, validate, extract, info."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from kg.cli.app import (
     What,
     app,
     err,
-    eval_app,
     make_config,
     open_store,
     write_rows,
@@ -176,23 +175,6 @@ def extract(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failures:
         err(f"{failures} article(s) failed")
-
-
-@eval_app.command("entities")
-def eval_entities(
-    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (re3d format: text + entities).")],
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
-    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score the spaCy model alone.")] = True,
-    actors: ActorsOpt = None,
-) -> None:
-    """Precision, recall and F1 of entity mentions against gold spans."""
-    from kg.evaluate import evaluate_entities
-
-    report = evaluate_entities(gold, config=make_config(actors), baseline=baseline)
-    err(report.describe())
-    rows = report.as_rows()
-    variables = list(rows[0]) if rows else []
-    write_rows(variables, [tuple(r.values()) for r in rows], fmt)
 
 
 @app.command()

@@ -101,6 +101,13 @@ def _complements(head: Token) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(complement), frozenset(content)
 
 
+def _phrase_head(words: list[Token]) -> Token:
+    """The syntactic head of a noun pattern: "*state* of siege", "ceasefire *violation*"."""
+    inside = {w.i for w in words}
+    outside = [w for w in words if w.head.i not in inside or w.head.i == w.i]
+    return outside[0] if len(outside) == 1 else words[-1]
+
+
 def _in_name(token: Token) -> bool:
     return token.ent_type_ in _NAME_LABELS and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN"
 
@@ -108,7 +115,7 @@ def _in_name(token: Token) -> bool:
 def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: RoleWords) -> _Found | None:
     first = tokens[match.start]
     entry_pos = match.candidates[0].pos
-    head = tokens[match.end - 1] if entry_pos == "NOUN" else first
+    head = _phrase_head(tokens[match.start:match.end]) if entry_pos == "NOUN" else first
     if _in_name(head):
         return None
     complement, content = _complements(head)
@@ -176,8 +183,21 @@ def _obligations(sentence: Span, words: RoleWords) -> list[tuple[EventCandidate,
     return found
 
 
+def _same_act(inner: _Found, outer: _Found) -> bool:
+    """A purpose clause restating its governor's act ("began a hunger strike *to protest*")."""
+    head = inner.head
+    if head.dep_ != "advcl" or not is_infinitival(head) or inner.entry.code[:2] != outer.entry.code[:2]:
+        return False
+    governor = head.head
+    return outer.head.i == governor.i or (outer.head.head.i == governor.i and outer.head.dep_ in ("dobj", "nsubjpass"))
+
+
 def _nested(inner: _Found, outer: _Found, words: RoleWords) -> bool:
-    if inner.head.i not in outer.complement or inner is outer:
+    if inner is outer:
+        return False
+    if _same_act(inner, outer):
+        return True
+    if inner.head.i not in outer.complement:
         return False
     if set(inner.entry.pattern) & outer.absorbed:
         return True

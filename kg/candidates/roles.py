@@ -17,10 +17,12 @@ from kg.candidates.words import RoleWords
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Roles", "find_roles", "is_infinitival", "phrase_bounds"]
+__all__ = ["Roles", "find_roles", "group_of", "is_infinitival", "phrase_bounds"]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of names: a member noun inside one is part of the name.
+_NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Modifiers inside a noun phrase, kept when a phrase's extent is computed.
 _NP_INTERNAL = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "predet", "case", "npadvmod"})
@@ -71,6 +73,26 @@ def _pobjs(prep: Token) -> list[Token]:
     return found
 
 
+def group_of(token: Token, words: RoleWords, *, depth: int = 0) -> Token:
+    """The group a member noun stands for ("*members* of the Syrian parliament").
+
+    "Thousands of Nigerians", "activists from the Fatah party" and "leaders
+    of the coalition" act for the group named after "of" or "from"; people
+    named by what they do ("doctors from X") for the group named after "from"; a named
+    entity ("the Council of Europe") or a noun that names no member stays.
+    """
+    lemma = token.lemma_.lower()
+    if depth > 3 or lemma not in words.member_nouns | words.origin_nouns or token.ent_type_ in _NAME_ENTITIES:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and (child.lower_ in words.member_preps or (
+                child.lower_ == "from" and token.lemma_.lower() in words.origin_nouns)):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return group_of(objects[0], words, depth=depth + 1)
+    return token
+
+
 def _is_reciprocal(token: Token, words: RoleWords) -> bool:
     phrase = tuple(t.lower_ for t in token.subtree)
     return phrase in words.reciprocal_objects or (token.lower_ == "other" and any(
@@ -97,7 +119,9 @@ def subjects(token: Token, words: RoleWords, *, depth: int = 0) -> list[Token]:
     if controlled and head.lemma_.lower() not in words.reporting_verbs:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         # Object control ("urged X to stop") needs no subject: the outer trigger absorbs it.
-        return [] if objects else subjects(head, words, depth=depth + 1)
+        # A purpose clause is the subject's aim whatever the object ("used tear gas to disperse").
+        purpose = token.dep_ == "advcl"
+        return [] if objects and not purpose else subjects(head, words, depth=depth + 1)
     if token.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in token.children):
         return _conjuncts(head)
     if token.dep_ == "acomp":
@@ -142,7 +166,10 @@ def _shared_agents(token: Token, root: str, words: RoleWords) -> list[Token]:
 
 def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
     agents = subjects(token, words)
-    targets = [c for child in token.children if child.dep_ in ("nsubjpass", "dobj", "dative")
+    stance = token.lemma_.lower() in words.stative_participles and not any(c.dep_ == "agent" for c in token.children)
+    # "X is opposed to Y": the subject holds the stance
+    agents += [c for child in token.children if stance and child.dep_ == "nsubjpass" for c in _conjuncts(child)]
+    targets = [c for child in token.children if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and not stance)
                for c in _conjuncts(child)]
     reciprocal = any(_is_reciprocal(t, words) for t in targets)
     # a gerund without auxiliary is used as a noun ("reported shelling by X")
@@ -198,13 +225,16 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
     """
     root = code[:2]
     if pos == "NOUN":
-        return _noun_roles(token, root, words)
-    if pos == "ADJ":
+        roles = _noun_roles(token, root, words)
+    elif pos == "ADJ":
         holder = token.head if token.dep_ == "amod" else None
         agents = _conjuncts(holder) if holder is not None else subjects(token, words)
         _, targets, locations = _prep_roles(token, root, words, nominal=False)
-        return Roles(tuple(agents), tuple(targets), tuple(locations), False)
-    return _verb_roles(token, root, words)
+        roles = Roles(tuple(agents), tuple(targets), tuple(locations), False)
+    else:
+        roles = _verb_roles(token, root, words)
+    return Roles(tuple(group_of(a, words) for a in roles.agents), tuple(group_of(t, words) for t in roles.targets),
+                 roles.locations, roles.reciprocal)
 
 
 def ancestors_with_child(token: Token) -> Iterator[tuple[Token, Token]]:

@@ -39,6 +39,10 @@ class RoleWords:
     of_target_roots: frozenset[str]
     location_preps: frozenset[str]
     quantity_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    member_preps: frozenset[str]
+    origin_nouns: frozenset[str]
+    stative_participles: frozenset[str]
     reciprocal_objects: frozenset[tuple[str, ...]]
     reciprocal_verbs: frozenset[str]
     speech_roots: frozenset[str]
@@ -92,6 +96,10 @@ def read_role_words(path: Path) -> RoleWords:
         of_target_roots=_words(table, "roles", "of_target_roots", path),
         location_preps=_words(table, "roles", "location_preps", path),
         quantity_nouns=_words(table, "roles", "quantity_nouns", path),
+        member_nouns=_words(table, "roles", "member_nouns", path),
+        member_preps=_words(table, "roles", "member_preps", path),
+        origin_nouns=_words(table, "roles", "origin_nouns", path),
+        stative_participles=_words(table, "roles", "stative_participles", path),
         reciprocal_objects=frozenset(tuple(w.split()) for w in _words(table, "roles", "reciprocal_objects", path)),
         reciprocal_verbs=_words(table, "roles", "reciprocal_verbs", path),
         speech_roots=_words(table, "nesting", "speech_roots", path),

@@ -43,11 +43,26 @@ class CoderSettings:
     acting_place_types: frozenset[str]
     location_types: frozenset[str]
     weights: Mapping[str, float]
+    threat_modalities: frozenset[str] = frozenset()
+    threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def base(self) -> float:
         """Confidence of an event with no weakness."""
         return self.weights["base"]
+
+    def threat_code(self, code: str, modality: str | None) -> str:
+        """The CAMEO code of an act its agent only announces or plans: the threat of it.
+
+        >>> coder_settings().threat_code("1724", "planned"), coder_settings().threat_code("1724", None)
+        ('1324', '1724')
+        """
+        if modality not in self.threat_modalities:
+            return code
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.threat_codes:
+                return self.threat_codes[code[:n]]
+        return code
 
 
 def read_coder_settings(path: Path) -> CoderSettings:
@@ -69,6 +84,8 @@ def read_coder_settings(path: Path) -> CoderSettings:
             acting_place_types=frozenset(arguments["acting_place_types"]),
             location_types=frozenset(arguments["location_types"]),
             weights=MappingProxyType(weights),
+            threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
+            threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
         raise LexiconError(f"{path}: cannot read the coder settings ({e!r}); check the file") from e

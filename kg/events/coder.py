@@ -116,7 +116,7 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     locations = [a for span in candidate.locations for a in index.arguments(span, places=True) if index.is_location(a.entity)]
     speakers = _speakers(candidate, index)
     claimed_by = tuple(sorted({s.entity for s in speakers}))
-    info = cameo_info(candidate.code)
+    info = cameo_info(settings.threat_code(candidate.code, candidate.modality))
     when, source = event_date(candidate, article)
     related = conflict is not None and (
         any(candidate.sentence[0] <= s < candidate.sentence[1] for s, _ in conflict.spans)

@@ -276,21 +276,38 @@ def _with_patterns(model: list[_Candidate], patterns: list[_Candidate]) -> list[
     return sorted(out, key=lambda c: c.start)
 
 
+# How many adjectives may separate a generic actor from the country that qualifies it.
+_MAX_ADJECTIVES = 2
+
+
 def _extend_generic(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate:
     """Take an adjacent demonym or country into a generic actor's span and country."""
+    # "the Iraqi interim government", "Iraq's new military leadership": up to two
+    # lower-case adjectives may stand between the country and the actor noun
+    start = cand.start
+    while start > 0 and cand.start - start < _MAX_ADJECTIVES and doc[start - 1].pos_ == "ADJ" \
+            and doc[start - 1].text.islower():
+        start -= 1
     for left in found:
         if left.type not in _PLACE_OR_PEOPLE:
             continue
-        if left.end == cand.start:
-            return replace(cand, start=left.start, country=left.country)
-        if left.end == cand.start - 1 and doc[left.end].text in _POSSESSIVE:
-            return replace(cand, country=left.country)  # "Russia's Defense Ministry"
+        for gap in range(start, cand.start + 1):
+            if left.end == gap:
+                return replace(cand, start=left.start, country=left.country)
+            if left.end == gap - 1 and doc[left.end].text in _POSSESSIVE:
+                return replace(cand, country=left.country)  # "Russia's Defense Ministry"
     i = cand.end  # "the Ministry of Defence of Armenia"
-    if i < len(doc) and doc[i].lower_ == "of":
+    if i < len(doc) and doc[i].lower_ in ("of", "in"):
         j = i + 1 + int(i + 1 < len(doc) and doc[i + 1].lower_ == "the")
         for right in found:
-            if right.type == "Country" and right.start == j:
+            if right.start != j or not right.country:
+                continue
+            if doc[i].lower_ == "of" and right.type == "Country":
                 return replace(cand, end=right.end, country=right.country)
+            if doc[i].lower_ == "in" and right.type in _PLACES:
+                # "the authorities in Croatia", "protesters in Baghdad": the place stays a
+                # mention of its own (where it happened), the actor takes its country
+                return replace(cand, country=right.country)
     return cand
 
 

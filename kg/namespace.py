@@ -126,3 +126,9 @@ class CKG(DefinedNamespace):
     party: URIRef
     region: URIRef
     startYear: URIRef
+    # Actor-network metrics (the analytics graph)
+    pagerank: URIRef
+    betweenness: URIRef
+    community: URIRef
+    degreeIn: URIRef
+    degreeOut: URIRef

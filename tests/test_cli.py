@@ -159,3 +159,53 @@ def test_readme_documents_every_command() -> None:
     assert commands
     for name in commands:
         assert f"kg {name}" in readme, f"README does not document `kg {name}`"
+
+
+def test_analyze_ranks_actors_and_writes_metrics(store: Path) -> None:
+    result = kg("analyze", "--store", str(store), "--table", "actors", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    labels = [row["label"] for row in report["tables"]["actors"]] if "tables" in report else [row["label"] for row in report["actors"]]
+    assert "Kyrgyzstan" in labels or "Tajikistan" in labels
+    written = kg("analyze", "--store", str(store), "--write", "--format", "csv")
+    assert written.returncode == 0 and "analytics graph" in written.stderr
+    ranked = kg("query", "SELECT DISTINCT ?a ?p WHERE { ?a ckg:pagerank ?p } ORDER BY DESC(?p)", "--store", str(store), "--format", "csv")
+    assert ranked.returncode == 0, ranked.stderr
+    assert len(ranked.stdout.splitlines()) > 2
+
+
+@pytest.mark.parametrize("fmt,marker", [("graphml", b"<graphml"), ("gexf", b"<gexf"), ("json", b'"nodes"'), ("csv", b"source,")])
+def test_export_network_formats(store: Path, fmt: str, marker: bytes) -> None:
+    result = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(store), "--format", fmt, "--projection", "dyads"], capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert marker in result.stdout
+
+
+def test_serve_answers_sparql_and_stops_on_ctrl_c(store: Path) -> None:
+    import signal
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), "--workers", "1"], stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s a <https://w3id.org/conflict-kg/ontology#Article> }"})
+        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    body = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError("kg serve did not answer")
+        assert body["boolean"] is True
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 0, proc.stderr.read() if proc.stderr else ""

@@ -14,9 +14,11 @@ from kg.errors import KgError
 
 __all__ = [
     "DEFAULT_STORE",
+    "GRAPH_FORMATS",
     "ActorsOpt",
     "BatchOpt",
     "MemoryOpt",
+    "Projection",
     "RdfFormat",
     "StoreOpt",
     "TableFormat",
@@ -62,11 +64,29 @@ class TableFormat(str, Enum):
 
 
 class RdfFormat(str, Enum):
+    """RDF formats, and the graph formats of a network projection."""
+
     ttl = "ttl"
     nt = "nt"
     nq = "nq"
     trig = "trig"
     jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    csv = "csv"
+
+
+GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
+
+
+class Projection(str, Enum):
+    """Network projections of the graph (see kg.analytics)."""
+
+    actors = "actors"
+    dyads = "dyads"
+    bipartite = "bipartite"
+    comention = "comention"
 
 
 class What(str, Enum):

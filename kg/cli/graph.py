@@ -11,9 +11,11 @@ import typer
 
 from kg.cli.app import (
     DEFAULT_STORE,
+    GRAPH_FORMATS,
     ActorsOpt,
     BatchOpt,
     MemoryOpt,
+    Projection,
     RdfFormat,
     StoreOpt,
     TableFormat,
@@ -105,13 +107,21 @@ def _print_result(result: Any, fmt: TableFormat) -> None:
 @app.command()
 def export(
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format.")] = RdfFormat.ttl,
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format, or a graph format for a projection.")] = RdfFormat.ttl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    projection: Annotated[Projection, typer.Option("--projection", help="With graphml|gexf|json|csv: which network to write.")] = Projection.actors,
 ) -> None:
-    """Export the whole graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, or a network as GraphML, GEXF, JSON or CSV."""
     from kg.export import export as run_export
 
     with open_store(store, read_only=True) as st:
+        if fmt.value in GRAPH_FORMATS:
+            from kg.analytics import export_graph
+
+            export_graph(st, projection=projection.value, fmt=fmt.value, out=output if output is not None else sys.stdout)
+            if output is not None:
+                err(f"wrote {output}")
+            return
         if output is None:
             run_export(st, format=fmt.value, out=sys.stdout.buffer)
         else:

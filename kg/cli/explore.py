@@ -1,0 +1,81 @@
+"""Commands to explore the graph: ``kg analyze``, ``kg viz``, ``kg timeline``, ``kg serve``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from kg.cli.app import (
+    DEFAULT_STORE,
+    StoreOpt,
+    TableFormat,
+    app,
+    err,
+    open_store,
+    write_rows,
+)
+from kg.errors import KgError
+
+__all__: list[str] = []
+
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Keep events on or before this date.")]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Event type (PLOVER or class name, e.g. Fight); repeatable.")]
+CountryOpt = Annotated[str | None, typer.Option("--country", help="Keep events with an actor of this ISO3 country.")]
+AssertedOpt = Annotated[bool, typer.Option("--asserted-only", help="Leave out events that are only one side's claim.")]
+
+
+def filters(since: str | None, until: str | None, types: list[str] | None, country: str | None, asserted_only: bool) -> dict[str, Any]:
+    """The shared event filters as keyword arguments of the analytics functions."""
+    return {"since": since, "until": until, "types": tuple(types) if types else None, "country": country, "asserted_only": asserted_only}
+
+
+@app.command()
+def analyze(
+    store: StoreOpt = DEFAULT_STORE,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    asserted_only: AssertedOpt = False,
+    table: Annotated[str, typer.Option("--table", "-t", help="Which table: actors, dyads, communities, balance, triads, escalation, months, brokers.")] = "actors",
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format (json prints every table).")] = TableFormat.table,
+    write: Annotated[bool, typer.Option("--write", help="Store the metrics in the analytics graph for SPARQL.")] = False,
+) -> None:
+    """Rank actors (degree, PageRank, betweenness, communities), dyads, balance and escalation."""
+    from kg.analytics import analyze as run_analyze
+    from kg.analytics import report_dict, report_table, write_metrics
+
+    with open_store(store, read_only=not write) as st:
+        report = run_analyze(st, **filters(since, until, type_, country, asserted_only))
+        if write:
+            count = write_metrics(st, report)
+            err(f"wrote {count} metric triples to the analytics graph")
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(report_dict(report), indent=1, ensure_ascii=False, default=str) + "\n")
+        return
+    variables, rows = report_table(report, table)
+    write_rows(variables, rows, fmt)
+
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped (503).")] = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Most rows (or triples) a result returns; a cut is reported.")] = 10_000,
+    cors: Annotated[list[str] | None, typer.Option("--cors", help="Origin allowed to call the endpoint from a browser; repeatable.")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="Bearer token required for reading.", envvar="KG_TOKEN")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Query processes (default: CPU count).")] = None,
+) -> None:
+    """Serve the store: a read-only SPARQL 1.1 endpoint at /sparql and a web page at /."""
+    from kg.server import run_server
+
+    if not store.exists():
+        raise KgError(f"no store at {store}: build one first with `kg build INPUT --store {store}`")
+    err(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
+    run_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=tuple(cors or ()), token=token, workers=workers)

@@ -1,0 +1,106 @@
+"""The page in a real headless Chromium: library query, entity page, graph; offline and clean."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser import browser_page
+from tests.server.conftest import SCRIPT_PERSON, Server
+
+
+@pytest.fixture
+def page(server: Server) -> Iterator[Any]:
+    """A browser page that records every request and every console error."""
+    with browser_page() as browser:
+        browser.requests_seen = []
+        browser.errors_seen = []
+        browser.on("request", lambda request: browser.requests_seen.append(request.url))
+        browser.on("console", lambda message: message.type == "error" and browser.errors_seen.append(message.text))
+        browser.on("pageerror", lambda error: browser.errors_seen.append(str(error)))
+        yield browser
+        outside = [url for url in browser.requests_seen if not url.startswith(server.url + "/")]
+        assert outside == [], f"requests outside the server: {outside}"
+        assert browser.errors_seen == []
+
+
+def test_library_query_fills_the_table(server: Server, page: Any) -> None:
+    page.goto(server.url + "/")
+    page.wait_for_selector("#query-select option[value='actors_by_mentions']", state="attached")
+    page.select_option("#query-select", "actors_by_mentions")
+    assert "mentions" in page.text_content("#query-description").lower()
+    page.fill("#param-country", "xnv")
+    page.click("#load-query")
+    page.wait_for_function("document.getElementById('editor').value.includes('\"XNV\"')")
+    page.click("#run")
+    page.wait_for_selector("#results tr td")
+    headers = page.eval_on_selector_all("#results th", "cells => cells.map(c => c.textContent)")
+    assert headers[:2] == ["actor", "label"]
+    labels = page.eval_on_selector_all("#results tr td:nth-child(2)", "cells => cells.map(c => c.textContent)")
+    assert labels and all(labels)
+    assert "rows 1–" in page.text_content("#page-info")
+    assert page.is_enabled("#download-csv")
+    with page.expect_download() as download:
+        page.click("#download-csv")
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.splitlines()[0].startswith("actor,label") and labels[0] in text
+
+
+def test_paging(server: Server, page: Any) -> None:
+    page.goto(server.url + "/")
+    page.fill("#editor", "SELECT ?n WHERE { ?f ckg:filler ?n } ORDER BY ?n LIMIT 60")
+    page.click("#run")
+    page.wait_for_selector("#results tr td")
+    assert page.text_content("#page-info") == "rows 1–25 of 60"
+    first = page.text_content("#results tr:nth-child(2) td")
+    page.click("#next")
+    assert page.text_content("#page-info") == "rows 26–50 of 60"
+    assert page.text_content("#results tr:nth-child(2) td") != first
+    page.click("#prev")
+    assert page.text_content("#results tr:nth-child(2) td") == first
+
+
+def test_truncated_result_is_announced(server: Server, page: Any) -> None:
+    page.goto(server.url + "/")
+    page.fill("#editor", "SELECT * WHERE { ?s ?p ?o }")
+    page.click("#run")
+    page.wait_for_selector("#notice:not([hidden])")
+    assert "100" in page.text_content("#notice")
+
+
+def test_construct_draws_a_graph(server: Server, page: Any) -> None:
+    page.goto(server.url + "/")
+    page.fill(
+        "#editor",
+        "CONSTRUCT { ?p ckg:affiliatedWith ?o } WHERE { ?p ckg:affiliatedWith ?o }",
+    )
+    page.click("#run")
+    page.wait_for_selector("#graph:not([hidden]) canvas")
+    assert int(page.get_attribute("#graph", "data-edges")) >= 2
+    assert int(page.get_attribute("#graph", "data-nodes")) >= 3
+
+
+def test_entity_page(server: Server, page: Any) -> None:
+    page.goto(server.url + "/entity/person/mara-olin")
+    assert page.text_content("#entity-label") == "Mara Olin"
+    assert "Northern Watch Mission" in page.text_content("#relations")
+    assert "monitors would reach" in page.text_content("#evidence")
+    page.wait_for_selector("#graph canvas")
+    assert int(page.get_attribute("#graph", "data-nodes")) >= 2
+    page.click("#relations a")
+    page.wait_for_url("**/entity/org/northern-watch-mission")
+    assert page.text_content("#entity-label") == "Northern Watch Mission"
+
+
+def test_script_in_text_stays_text(server: Server, page: Any) -> None:
+    page.goto(server.url + "/entity/" + SCRIPT_PERSON.split("/id/", 1)[1])
+    assert "<script>window.__pwned = 1</script>" in page.text_content("#evidence")
+    timeline = page.text_content("#events")
+    assert "2024-01-04" in timeline and "ckg:Statement" in timeline and "<script>" in timeline
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.click("#evidence a")
+    page.wait_for_selector("#article-text")
+    assert "<script>" in page.text_content("#article-text")
+    assert page.evaluate("typeof window.__pwned") == "undefined"

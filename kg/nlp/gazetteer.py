@@ -28,6 +28,8 @@ Every kept span gets ``span.kb_id_`` (the lexicon id, when matched) and
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -138,8 +140,12 @@ class Gazetteer:
         found: list[_Candidate] = []
         view, index = _without_space_tokens(doc)
         for _, start, end in _matches(self._names, view, index, doc):
-            entry = lexicon.get(lexicon.names[_words(doc, start, end)])
-            found.append(_entry_candidate(start, end, entry))
+            words = _words(doc, start, end)
+            # pre-tokenised text spaces out hyphens ("Kim Jong - un"); the lexicon does not
+            entry_id = lexicon.names.get(words) or lexicon.names.get(_HYPHEN.sub("-", words))
+            if entry_id is None:
+                continue
+            found.append(_entry_candidate(start, end, lexicon.get(entry_id)))
         for _, start, end in _matches(self._demonyms, view, index, doc):
             found.append(_people_candidate(start, end, _words(doc, start, end), lexicon))
         peoples = [c for c in found if c.type == "Nationality"]
@@ -331,6 +337,9 @@ def _matches(matcher: PhraseMatcher, view: Doc, index: list[int],
         if last - first == end - start or "\n" not in doc[first:last].text:
             out.append((key, first, last))
     return out
+
+
+_HYPHEN = re.compile(r"\s*-\s*")
 
 
 def _words(doc: Doc, start: int, end: int) -> str:

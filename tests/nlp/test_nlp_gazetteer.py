@@ -99,3 +99,14 @@ def test_component_without_lexicon_refuses_to_run() -> None:
     nlp = spacy.blank("en")
     with pytest.raises(ExtractionError, match="load_nlp"):
         Gazetteer(nlp)(nlp.make_doc("Baku"))
+
+
+def test_pretokenised_hyphens_still_find_the_lexicon_entry() -> None:
+    """Corpora distributed as tokens ("Kim Jong - un") must not break the gazetteer."""
+    from kg.config import Config
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    (extraction,) = extract([Article(id="t", text="North Korean leader Kim Jong - un spoke on Monday .")], config=Config())
+    assert not isinstance(extraction, type(None))
+    assert any(e.type == "Person" and "Kim" in e.label for e in extraction.entities)

@@ -209,3 +209,27 @@ def test_serve_answers_sparql_and_stops_on_ctrl_c(store: Path) -> None:
         proc.send_signal(signal.SIGINT)
         code = proc.wait(timeout=30)
     assert code == 0, proc.stderr.read() if proc.stderr else ""
+
+
+@pytest.mark.parametrize("name,magic", [("net.html", b"<!DOCTYPE html"), ("net.png", b"\x89PNG"), ("net.svg", b"<svg")])
+def test_viz_writes_pictures(store: Path, tmp_path: Path, name: str, magic: bytes) -> None:
+    out = tmp_path / name
+    result = kg("viz", "--store", str(store), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert magic in data[:400] and len(data) > 1000
+
+
+def test_viz_with_a_library_query_and_timeline(store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "accusations.html"
+    result = kg("viz", "--store", str(store), "--query", "who_accuses_whom", "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    chart = tmp_path / "timeline.svg"
+    result = kg("timeline", "--store", str(store), "--dyad", "Kyrgyzstan,Tajikistan", "-o", str(chart))
+    assert result.returncode == 0, result.stderr
+    assert "conflict" in chart.read_text(encoding="utf-8")
+
+
+def test_timeline_rejects_a_bad_dyad(store: Path, tmp_path: Path) -> None:
+    result = kg("timeline", "--store", str(store), "--dyad", "Kyrgyzstan", "-o", str(tmp_path / "t.png"))
+    assert result.returncode == 1 and "--dyad" in result.stderr and "Traceback" not in result.stderr

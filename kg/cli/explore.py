@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -79,3 +81,65 @@ def serve(
         raise KgError(f"no store at {store}: build one first with `kg build INPUT --store {store}`")
     err(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
     run_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=tuple(cors or ()), token=token, workers=workers)
+
+
+class PictureFormat(str, Enum):
+    html = "html"
+    png = "png"
+    svg = "svg"
+
+
+@app.command()
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .html (interactive), .png or .svg.")],
+    store: StoreOpt = DEFAULT_STORE,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="SPARQL CONSTRUCT/SELECT (text, .rq file or library name) choosing what to draw.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a library query parameter; repeatable.")] = None,
+    fmt: Annotated[PictureFormat | None, typer.Option("--format", "-f", help="html, png or svg (default: from the file name).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    asserted_only: AssertedOpt = False,
+    color_by: Annotated[str, typer.Option("--color-by", help="Colour nodes by type or country.")] = "type",
+    title: Annotated[str, typer.Option("--title", help="Title of the picture.")] = "Actor network",
+) -> None:
+    """Draw the actor network: an offline interactive page, or a PNG/SVG picture with a legend."""
+    from kg.analytics import actor_network
+    from kg.cli.graph import split_param
+    from kg.viz import render_html, render_static, subgraph_from_query
+
+    kind = (fmt.value if fmt else output.suffix.lstrip(".").lower()) or "html"
+    if kind not in {f.value for f in PictureFormat}:
+        raise KgError(f"{output}: cannot tell the picture format; use --format html|png|svg")
+    with open_store(store, read_only=True) as st:
+        G = actor_network(st, **filters(since, until, type_, country, asserted_only))
+        if query is not None:
+            params = dict(split_param(p) for p in (param or []))
+            G = subgraph_from_query(st, query, G=G, params=params)
+    if kind == "html":
+        output.write_text(render_html(G, title=title, color_by=color_by), encoding="utf-8")
+    else:
+        render_static(G, output, fmt=kind, title=title, color_by=color_by)
+    err(f"wrote {output} ({G.number_of_nodes()} actors, {G.number_of_edges()} events)")
+
+
+@app.command()
+def timeline(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .png, .svg or .html.")],
+    store: StoreOpt = DEFAULT_STORE,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="Two actors, by label or IRI, comma-separated: A,B.")] = None,
+    title: Annotated[str, typer.Option("--title", help="Title of the picture.")] = "Events over time",
+) -> None:
+    """Events over time per dyad: cooperation above the axis, conflict below."""
+    from kg.viz import render_timeline
+
+    pair = None
+    if dyad is not None:
+        parts = [p.strip() for p in dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise KgError(f"--dyad {dyad!r}: give two actors separated by a comma, e.g. Armenia,Azerbaijan")
+        pair = (parts[0], parts[1])
+    with open_store(store, read_only=True) as st:
+        render_timeline(st, out=output, dyad=pair, title=title)
+    err(f"wrote {output}")

@@ -81,14 +81,14 @@ def query(
         return
     if query is None:
         raise KgError("give a query (SPARQL text, a .rq file or a library name); `kg query --list` lists the library")
-    params = dict(_split_param(p) for p in (param or []))
+    params = dict(split_param(p) for p in (param or []))
     text = bind_params(resolve_query(query), params)
     with open_store(store, read_only=True) as st:
         result = st.query(text)
     _print_result(result, fmt)
 
 
-def _split_param(item: str) -> tuple[str, str]:
+def split_param(item: str) -> tuple[str, str]:
     name, sep, value = item.partition("=")
     if not sep or not name:
         raise KgError(f"--param {item!r}: write it as NAME=VALUE")

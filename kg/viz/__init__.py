@@ -1,0 +1,15 @@
+"""Pictures of the actor network: an offline HTML page, a static picture, a timeline.
+
+A consumer layer: it reads networkx graphs (see :func:`kg.analytics.actor_network`)
+or the store, and writes pictures. matplotlib and networkx are imported inside
+the functions that need them.
+"""
+
+from __future__ import annotations
+
+from kg.viz.html import render_html
+from kg.viz.query import subgraph_from_query
+from kg.viz.static import render_static
+from kg.viz.timeline import event_rows, render_timeline
+
+__all__ = ["event_rows", "render_html", "render_static", "render_timeline", "subgraph_from_query"]

@@ -2,33 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.queries.conftest import ID, world, world_graphs, world_store  # noqa: F401  (shared fixtures)
 
-import pyoxigraph as ox
-import pytest
-
-from kg.store import Store
-
-WORLD = Path(__file__).resolve().parents[1] / "queries" / "fixtures" / "world.trig"
-ID = "https://w3id.org/conflict-kg/id/"
-CKG = "https://w3id.org/conflict-kg/ontology#"
-
-
-def world_graphs(path: Path = WORLD) -> dict[str, str]:
-    """``{graph IRI: N-Triples}`` of a TriG file, one entry per named graph."""
-    graphs: dict[str, list[ox.Triple]] = {}
-    for quad in ox.parse(path.read_bytes(), format=ox.RdfFormat.TRIG):
-        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
-    return {iri: ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode() for iri, triples in graphs.items()}
-
-
-@pytest.fixture
-def world() -> dict[str, str]:
-    return world_graphs()
-
-
-@pytest.fixture
-def world_store(world: dict[str, str]) -> Store:
-    store = Store.open()
-    store.replace_articles(world.items())
-    return store
+__all__ = ["ID", "world_graphs"]

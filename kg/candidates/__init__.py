@@ -184,8 +184,14 @@ def _obligations(sentence: Span, words: RoleWords) -> list[tuple[EventCandidate,
 
 
 def _same_act(inner: _Found, outer: _Found) -> bool:
-    """A purpose clause restating its governor's act ("began a hunger strike *to protest*")."""
+    """A clause or adjunct restating its governor's act.
+
+    A purpose clause ("began a hunger strike *to protest*"), or an event noun in
+    an adjunct of a verb of the same code ("arrived in X *on a visit*").
+    """
     head = inner.head
+    if head.dep_ == "pobj" and head.head.head.i == outer.head.i and inner.entry.code == outer.entry.code:
+        return True
     if head.dep_ != "advcl" or not is_infinitival(head) or inner.entry.code[:2] != outer.entry.code[:2]:
         return False
     governor = head.head
@@ -201,7 +207,26 @@ def _nested(inner: _Found, outer: _Found, words: RoleWords) -> bool:
         return False
     if set(inner.entry.pattern) & outer.absorbed:
         return True
+    if outer.entry.code[:2] in words.request_roots and any(
+            c.dep_ == "prep" and c.lower_ in words.request_preps and c.left_edge.i <= inner.head.i <= c.right_edge.i
+            for c in outer.head.children):
+        return True  # what an appeal asks for has not happened ("called for a boycott")
     return outer.entry.code[:2] in words.speech_roots and inner.head.i in outer.content
+
+
+def _with_content_targets(outer: _Found, found: list[_Found], words: RoleWords) -> _Found:
+    """An act without target takes the target of the act it is about.
+
+    "vowed to wage war on X", "agreed to withdraw from X": what is vowed or
+    agreed is aimed at X, so the vow is too.
+    """
+    if outer.candidate.targets:
+        return outer
+    for inner in found:
+        if inner is not outer and inner.head.i in outer.content and inner.candidate.targets \
+                and _nested(inner, outer, words):
+            return replace(outer, candidate=replace(outer.candidate, targets=inner.candidate.targets))
+    return outer
 
 
 def _times(sentence: Span, article: Article) -> list[tuple[TimeMention, Token]]:
@@ -220,7 +245,8 @@ def _sentence_candidates(sentence: Span, article: Article, triggers: TriggerLexi
     matches = triggers.match([t.lemma_ for t in tokens], [t.pos_ for t in tokens])
     found = [f for f in (_candidate(m, sentence, tokens, words) for m in matches) if f is not None]
     obligations = _obligations(sentence, words)
-    kept = [f for f in found if not any(_nested(f, outer, words) for outer in found)
+    kept = [_with_content_targets(f, found, words) for f in found
+            if not any(_nested(f, outer, words) for outer in found)
             and not any(f.head.i in clause for _, clause in obligations)]
     times = _times(sentence, article)
     heads = {f.head.i for f in kept}

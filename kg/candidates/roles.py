@@ -58,7 +58,15 @@ def is_infinitival(token: Token) -> bool:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
+    found = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
+    listed = len(found) > 1 or any(c.dep_ == "cc" for c in token.children)
+    for member in list(found):
+        for child in member.children:
+            # "A, the B, C and D", "A, the B, and C": a list the parser read as an apposition;
+            # a lone apposition ("Moscow, the capital") renames, and is no other actor
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and (child.conjuncts or listed):
+                found += [child] + [c for c in child.conjuncts if c.pos_ in _NOMINAL]
+    return list({t.i: t for t in found}.values())
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -91,6 +99,18 @@ def group_of(token: Token, words: RoleWords, *, depth: int = 0) -> Token:
             if objects:
                 return group_of(objects[0], words, depth=depth + 1)
     return token
+
+
+def _groups(token: Token, words: RoleWords) -> list[Token]:
+    """The groups a member noun stands for, coordinated ones included ("ambassadors of A, B and C")."""
+    group = group_of(token, words)
+    if group.i != token.i:
+        return _conjuncts(group)
+    if token.lemma_.lower() in words.member_nouns:
+        # a name the model took whole ("the ambassadors of A, B and C"): the others are A's peers
+        return [token] + [c for child in token.children if child.dep_ == "prep" and child.lower_ in words.member_preps
+                          for p in _pobjs(child) for c in p.conjuncts]
+    return [token]
 
 
 def _is_reciprocal(token: Token, words: RoleWords) -> bool:
@@ -142,6 +162,9 @@ def _prep_roles(token: Token, root: str, words: RoleWords, *, nominal: bool) -> 
             agents += objects
         elif word in words.target_preps or (word == "with" and root in words.with_roots):
             targets += objects
+        elif word in words.agent_preps and root in words.reaction_roots:
+            # "welcomed the memo from X": what a reaction answers comes from its target
+            targets += objects
         elif word == "of" and nominal and root in words.of_agent_roots:
             agents += objects
         elif word == "of" and nominal and root in words.of_target_roots:
@@ -164,6 +187,44 @@ def _shared_agents(token: Token, root: str, words: RoleWords) -> list[Token]:
     return found
 
 
+def _object_roles(objects: list[Token], root: str, words: RoleWords, *, depth: int = 0) -> list[Token]:
+    """Targets a verb reaches through its object noun.
+
+    "restored ties *with* X", "promised aid *to* X", "welcomed the resumption
+    of ties *between* X and Y": the object's own target prepositions name the
+    verb's target, through "of" ("a set of resolutions with X"). For a
+    reaction (approve, disapprove, reject) the agent of the object noun is the
+    target: "condemned an attack *by* X", "welcomed memos *from* X".
+    """
+    found: list[Token] = []
+    for noun in objects:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in _NAME_ENTITIES:
+            continue  # a name is the target itself, its preps say where or when
+        for child in noun.children:
+            if child.dep_ != "prep" and not (child.dep_ == "acl" and root in words.reaction_roots):
+                continue
+            word = child.lower_
+            if child.dep_ == "acl":
+                # "memos sent by X"
+                found += [p for c in child.children if c.dep_ == "agent" for p in _pobjs(c)]
+            elif word in words.target_preps or word == "between" or (word == "with" and root in words.with_roots):
+                found += _pobjs(child)
+            elif word in words.agent_preps and root in words.reaction_roots:
+                found += _pobjs(child)
+            elif word == "of" and depth < 2:
+                found += _object_roles(_pobjs(child), root, words, depth=depth + 1)
+    return found
+
+
+def _joint(code: str, roles: Roles, words: RoleWords) -> bool:
+    """Coordinated agents of an intransitive act act on each other ("X and Y met", "agreed", "clashed").
+
+    With an object ("X and Y signed a treaty", "upgraded their ties") the
+    object is what they act on together, and they stay co-agents.
+    """
+    return len(roles.agents) > 1 and not roles.targets and any(code.startswith(c) for c in words.joint_codes)
+
+
 def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
     agents = subjects(token, words)
     stance = token.lemma_.lower() in words.stative_participles and not any(c.dep_ == "agent" for c in token.children)
@@ -172,6 +233,12 @@ def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
     targets = [c for child in token.children if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and not stance)
                for c in _conjuncts(child)]
     reciprocal = any(_is_reciprocal(t, words) for t in targets)
+    objects = [c for child in token.children if child.dep_ == "dobj" for c in _conjuncts(child)]
+    if root in words.request_roots:
+        # "called for sanctions against X": what is asked for names the target
+        objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in words.request_preps
+                    for p in _pobjs(c)]
+    targets += _object_roles(objects, root, words)
     # a gerund without auxiliary is used as a noun ("reported shelling by X")
     gerund = token.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
     prep_agents, prep_targets, locations = _prep_roles(token, root, words, nominal=gerund)
@@ -189,14 +256,46 @@ def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
                  tuple(locations), reciprocal)
 
 
+def _in_adjunct(token: Token, root: str, words: RoleWords) -> bool:
+    """Whether an event noun is an adjunct of a clause whose subject does it."""
+    prep = token.head
+    return (root in words.adjunct_roots and token.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in words.adjunct_preps and prep.head.pos_ in ("VERB", "AUX"))
+
+
+def _clause_subjects(token: Token, words: RoleWords) -> list[Token]:
+    """Subjects of the nearest predicate above ``token`` that has one, within its sentence.
+
+    "X clashed over the efforts to deal with it *during a visit*": the adjunct
+    hangs on "deal", whose doer is X's, not named.
+    """
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            found = subjects(token, words)
+            if found:
+                return found
+        if token.head.i == token.i or token.dep_ in ("ccomp", "parataxis"):
+            return []  # never the subject of a reporting clause
+        token = token.head
+    return []
+
+
 def _noun_roles(token: Token, root: str, words: RoleWords) -> Roles:
     agents = [c for child in token.children if child.dep_ == "poss" for c in _conjuncts(child)]
     # "the Azerbaijani attack", "Russian mediation": an actor adjective or name before the noun
     agents += [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")]
     prep_agents, targets, locations = _prep_roles(token, root, words, nominal=True)
     agents += prep_agents
+    between = []
+    if not agents and not targets:
+        # "talks between X and Y": the parties act on each other
+        between = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for p in _pobjs(c)]
+        agents += between
     if not agents:
         agents += _shared_agents(token, root, words)
+    if all(a.pos_ == "PRON" for a in agents) and _in_adjunct(token, root, words):
+        # "X met Y during a visit to Z", "on his first visit": the clause's subject visits
+        agents = _clause_subjects(token.head.head, words) or agents
     governor = token.head
     light = token.dep_ in ("dobj", "nsubjpass", "attr") and governor.lemma_.lower() in words.support_verbs
     if light:
@@ -206,7 +305,7 @@ def _noun_roles(token: Token, root: str, words: RoleWords) -> Roles:
         _, more_targets, more_places = _prep_roles(governor, root, words, nominal=False)
         targets += more_targets
         locations += more_places
-    return Roles(tuple(agents), tuple(targets), tuple(locations), False)
+    return Roles(tuple(agents), tuple(targets), tuple(locations), len(between) > 1)
 
 
 def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
@@ -233,8 +332,15 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
         roles = Roles(tuple(agents), tuple(targets), tuple(locations), False)
     else:
         roles = _verb_roles(token, root, words)
-    return Roles(tuple(group_of(a, words) for a in roles.agents), tuple(group_of(t, words) for t in roles.targets),
-                 roles.locations, roles.reciprocal)
+    if pos == "VERB" and any(code.startswith(c) for c in words.destination_codes):
+        # "arrived in X", "left for X": the place visited is the host
+        more = [p for c in token.children if c.dep_ == "prep" and c.lower_ in words.destination_preps
+                for p in _pobjs(c)]
+        roles = Roles(roles.agents, roles.targets + tuple(more), roles.locations, roles.reciprocal)
+    reciprocal = roles.reciprocal or (pos == "VERB" and _joint(code, roles, words))
+    return Roles(tuple(g for a in roles.agents for g in _groups(a, words)),
+                 tuple(g for t in roles.targets for g in _groups(t, words)),
+                 roles.locations, reciprocal)
 
 
 def ancestors_with_child(token: Token) -> Iterator[tuple[Token, Token]]:

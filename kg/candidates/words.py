@@ -45,6 +45,14 @@ class RoleWords:
     stative_participles: frozenset[str]
     reciprocal_objects: frozenset[tuple[str, ...]]
     reciprocal_verbs: frozenset[str]
+    joint_codes: frozenset[str]
+    reaction_roots: frozenset[str]
+    destination_codes: frozenset[str]
+    destination_preps: frozenset[str]
+    adjunct_roots: frozenset[str]
+    adjunct_preps: frozenset[str]
+    request_roots: frozenset[str]
+    request_preps: frozenset[str]
     speech_roots: frozenset[str]
     speaker_pronouns: frozenset[str]
     obligation_modals: frozenset[str]
@@ -102,6 +110,14 @@ def read_role_words(path: Path) -> RoleWords:
         stative_participles=_words(table, "roles", "stative_participles", path),
         reciprocal_objects=frozenset(tuple(w.split()) for w in _words(table, "roles", "reciprocal_objects", path)),
         reciprocal_verbs=_words(table, "roles", "reciprocal_verbs", path),
+        joint_codes=_words(table, "roles", "joint_codes", path),
+        reaction_roots=_words(table, "roles", "reaction_roots", path),
+        destination_codes=_words(table, "roles", "destination_codes", path),
+        destination_preps=_words(table, "roles", "destination_preps", path),
+        adjunct_roots=_words(table, "roles", "adjunct_roots", path),
+        adjunct_preps=_words(table, "roles", "adjunct_preps", path),
+        request_roots=_words(table, "roles", "request_roots", path),
+        request_preps=_words(table, "roles", "request_preps", path),
         speech_roots=_words(table, "nesting", "speech_roots", path),
         speaker_pronouns=_words(table, "pronouns", "speaker_pronouns", path),
         obligation_modals=_words(table, "obligation", "modals", path),

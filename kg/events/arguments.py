@@ -144,6 +144,12 @@ class EntityIndex:
                 best = m
         return best
 
+    def _acts(self, iri: str) -> bool:
+        """Whether the entity may fill an actor role (not a place that only locates)."""
+        entity = self._entities.get(iri)
+        return entity is not None and (entity.type not in self.settings.place_types
+                                       or entity.type in self.settings.acting_place_types)
+
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, in text order."""
         return [m for m in self._mentions if start <= m.start and m.end <= end]
@@ -179,6 +185,15 @@ class EntityIndex:
         if head is None and span.lemma in self.settings.actor_heads:
             inside = [m for m in self.within(span.start, span.end) if m.end <= span.head[0]]
             head = inside[-1] if inside else None
+        if head is not None and head.entity and self.country(head.entity) is None:
+            # a generic actor named by a modifier ("*White House* security officials",
+            # "*Kenyan* police"): the modifier says whose it is, unless it is part of a
+            # hyphenated compound ("the *Syrian*-backed militia" is not Syria's own)
+            text = self.extraction.article.text
+            named = [m for m in self.within(span.start, span.end)
+                     if m.end <= head.start and m.entity and self.country(m.entity) and self._acts(m.entity)
+                     and not text.startswith("-", m.end)]
+            head = named[-1] if named else head
         return self._refine(head) if head is not None else None
 
     def arguments(self, span: ArgumentSpan, parties: tuple[str, ...] = (),

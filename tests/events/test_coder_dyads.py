@@ -1,0 +1,140 @@
+"""Who acts on whom: agents and targets found by grammar, checked on whole sentences.
+
+Each case is one general pattern (sentences written for kg): the target reached
+through the object noun, the agent of what a reaction answers, joint acts of
+coordinated agents, destinations of visits, adjunct visits, what appeals ask
+for, targets inherited from the act a vow is about, generic actors named by a
+modifier, lists the parser reads as appositions, members of several groups,
+and trigger lexicon entries for everyday diplomatic verbs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.config import Config
+from kg.model import Article, Extraction
+from kg.pipeline import extract_doc
+
+
+def run(pipeline: Any, text: str) -> Extraction:
+    article = Article(id="t", text=text, published=date(2021, 3, 4))
+    return extract_doc(pipeline.nlp(text), article, components=pipeline, config=Config())
+
+
+def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, str]]:
+    """(agent country, target country, CAMEO code) of every asserted event; None for no target."""
+    country = {e.iri: e.country for e in extraction.entities}
+    found: set[tuple[str | None, str | None, str]] = set()
+    for event in extraction.events:
+        if event.negated:
+            continue
+        for agent in event.agents or ():
+            for target in event.targets or (None,):
+                found.add((country.get(agent.entity), country.get(target.entity) if target else None, event.cameo))
+    return found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the target of a verb reached through its object: "ties with X", "aid to X", "ties between X and Y"
+    ("Canada restored diplomatic ties with Iran on Monday.", ("CAN", "IRN", "050")),
+    ("Norway welcomed the resumption of ties between Ethiopia and Eritrea.", ("NOR", "ETH", "051")),
+    ("Norway welcomed the resumption of ties between Ethiopia and Eritrea.", ("NOR", "ERI", "051")),
+    # a reaction's target is the agent of the act it answers
+    ("Germany condemned an attack by Russian troops.", ("DEU", "RUS", "111")),
+    ("Chile welcomed the proposal from Peru.", ("CHL", "PER", "051")),
+    # a visit's destination
+    ("The Turkish president arrived in Iraq on Sunday.", ("TUR", "IRQ", "042")),
+    ("The Indian prime minister left for Japan on Tuesday.", ("IND", "JPN", "042")),
+    # a visit named in an adjunct is made by the clause's subject
+    ("The French president met business leaders during a visit to Vietnam.", ("FRA", "VNM", "042")),
+    # what an appeal asks for names its target
+    ("Sweden called for sanctions against Syria.", ("SWE", "SYR", "020")),
+    # "about": what a reaction or a statement is about
+    ("Japan expressed concern about North Korea.", ("JPN", "PRK", "012")),
+    # a vow takes the target of what is vowed
+    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "030")),
+    # "with" names the partner of agreement
+    ("Brazil agrees with Argentina that the dispute must end.", ("BRA", "ARG", "019")),
+    # several groups named after a member noun
+    ("The ambassadors of Spain, Italy and Greece presented their credentials to the Egyptian president.",
+     ("ITA", "EGY", "050")),
+    ("The ambassadors of Spain, Italy and Greece presented their credentials to the Egyptian president.",
+     ("GRC", "EGY", "050")),
+    # lexicon: everyday diplomatic verbs with the objects that make them events
+    ("Bolivia broke relations with Israel.", ("BOL", "ISR", "161")),
+    ("Senegal abandoned its military ties with France.", ("SEN", "FRA", "161")),
+    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "070")),
+    ("The Irish government chided Britain.", ("IRL", "GBR", "111")),
+    ("Cuba and the United States renewed diplomatic relations in 2015.", ("CUB", None, "050")),
+    # actor nouns: a crowd acts for the people named before it, a bunch of X are X
+    ("A Libyan crowd attacked the Egyptian embassy.", ("LBY", "EGY", "190")),
+    ("Peru's president met a bunch of Chilean diplomats.", ("PER", "CHL", "040")),
+])
+def test_dyad(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -> None:
+    assert expected in country_dyads(run(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Peru and Chile met on Monday.", "040"),
+    ("Talks between Peru and Chile resumed in Lima.", "040"),
+])
+def test_joint_act_without_object_goes_both_ways(pipeline: Any, text: str, code: str) -> None:
+    found = country_dyads(run(pipeline, text))
+    assert {("PER", "CHL", code), ("CHL", "PER", code)} <= found
+    assert ("PER", None, code) not in found
+
+
+def test_joint_act_with_object_keeps_co_agents(pipeline: Any) -> None:
+    found = country_dyads(run(pipeline, "Peru and Chile signed a treaty."))
+    assert {("PER", None, "057"), ("CHL", None, "057")} <= found
+    assert ("PER", "CHL", "057") not in found
+
+
+def test_what_an_appeal_asks_for_has_not_happened(pipeline: Any) -> None:
+    extraction = run(pipeline, "Sweden called for sanctions against Syria.")
+    assert all(e.cameo.startswith("02") for e in extraction.events)
+
+
+def test_a_visit_restating_the_verb_is_one_event(pipeline: Any) -> None:
+    extraction = run(pipeline, "The Iraqi president arrived in Jordan on an unannounced visit.")
+    assert [e.cameo for e in extraction.events] == ["042"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mali, the Gambia, Chad and Ghana welcomed the plan.",
+    "Mali, the Gambia, and Ghana welcomed the plan.",
+])
+def test_a_list_read_as_an_apposition_keeps_every_member(pipeline: Any, text: str) -> None:
+    agents = {a for a, _, _ in country_dyads(run(pipeline, text))}
+    assert {"MLI", "GMB", "GHA"} <= agents
+
+
+def test_a_lone_apposition_is_no_other_actor(pipeline: Any) -> None:
+    agents = {a for a, _, _ in country_dyads(run(pipeline, "Mali, a neighbour of Niger, welcomed the plan."))}
+    assert agents == {"MLI"}
+
+
+def test_a_generic_actor_belongs_to_the_name_before_it(tmp_path: Path) -> None:
+    """A user's generic actor ("security officials") takes the country of the name that modifies it."""
+    from kg.pipeline import load_components
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("name\ttype\tcountry\tsector\taliases\trole\tpart_of\tgeneric\tnote\n"
+                      "security officials\tGovernmentBody\t\tGOV\t\t\t\tyes\t\n", encoding="utf-8")
+    config = Config(actors=(actors,))
+    components = load_components(config)
+    text = "White House security officials criticized China."
+    article = Article(id="t", text=text, published=date(2021, 3, 4))
+    extraction = extract_doc(components.nlp(text), article, components=components, config=config)
+    assert ("USA", "CHN", "111") in country_dyads(extraction)
+
+
+def test_a_hyphenated_backer_is_not_the_owner(pipeline: Any) -> None:
+    found = country_dyads(run(pipeline, "The Lebanese army clashed with the Syrian-backed militia."))
+    assert not any(target == "SYR" for _, target, _ in found)
+

@@ -233,3 +233,20 @@ def test_viz_with_a_library_query_and_timeline(store: Path, tmp_path: Path) -> N
 def test_timeline_rejects_a_bad_dyad(store: Path, tmp_path: Path) -> None:
     result = kg("timeline", "--store", str(store), "--dyad", "Kyrgyzstan", "-o", str(tmp_path / "t.png"))
     assert result.returncode == 1 and "--dyad" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_events_of_the_seed(seed_path: Path) -> None:
+    result = kg("extract", str(seed_path), "--what", "events")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = {"article", "sentence", "start", "end", "trigger", "type", "cameo", "agent", "target",
+            "location", "date", "claimed_by", "negated", "confidence"}
+    assert events and all(keys <= set(e) for e in events)
+    appeals = [e for e in events if e["cameo"].startswith("025") and e["agent"] and e["agent"]["label"] == "Vladimir Putin"]
+    assert appeals
+    assert {t["country"] for e in appeals for t in e["targets"]} >= {"ARM", "AZE"}
+    claims = [e for e in events if e["claimed_by"] and e["type"] == "Fight"]
+    assert any(c["claimed_by"][0]["country"] == "AZE" for c in claims)
+    years = {e["date"] for e in events if e["date_source"] == "text"}
+    assert {"1988", "1991", "1994"} <= years
+    assert not any("Burning Embers" in e["sentence"] or "Listen Live" in e["sentence"] for e in events)

@@ -25,7 +25,7 @@ LAYERS = {
     "store": 8,
     "export": 9, "queries": 9, "analytics": 9, "viz": 9, "jsonl": 9, "tables": 9, "info": 9,
     "actors": 1,
-    "evaluate": 10, "pipeline": 10, "progress": 10, "distributed": 10,
+    "evaluate": 10, "pipeline": 10, "progress": 10, "distributed": 10, "parallel": 10, "runlog": 10,
     "api": 11, "cli": 11, "server": 11, "__init__": 12, "__main__": 12,
 }
 # Third-party imports a layer must never make.

@@ -20,7 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["to_nquads"]
+__all__ = ["to_nquads", "to_ntriples"]
 
 # N-Triples ECHAR escapes: the only characters a quoted literal may not hold raw.
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -97,3 +97,17 @@ def to_nquads(graphs: Iterable[Graph] | Dataset) -> str:
         tail = " .\n" if unnamed else f" {term(name)} .\n"
         lines.update(f"{term(s)} {term(p)} {term(o)}{tail}" for s, p, o in graph)
     return "".join(sorted(lines))
+
+
+def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Write triples as N-Triples text, one sorted line per distinct triple.
+
+    The fast path of a build: an article's triples go straight to the text the
+    store loads, without building an rdflib Graph first.
+
+    >>> from rdflib import Literal, URIRef
+    >>> print(to_ntriples([(URIRef("http://example.org/s"), URIRef("http://example.org/p"), Literal(1))]), end="")
+    <http://example.org/s> <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    """
+    term = _Writer().term
+    return "".join(sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples}))

@@ -106,6 +106,19 @@ class Store:
             self._inner.flush()
         self._inner = None
 
+    def flush(self) -> None:
+        """Write buffered changes to disk files, freeing the memory their buffers hold.
+
+        RocksDB keeps recent writes in memory tables that grow to hundreds of
+        megabytes in a long build; a build calls this every so many statements
+        so its memory stays flat. A store in memory has nothing to flush.
+        """
+        if self.path is not None and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as e:
+                raise StoreError(f"flushing the store at {self.path} failed: {e}") from e
+
     def __enter__(self) -> Store:
         return self
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ExtractionError
 from kg.model import Article, Mention
+from kg.nlp.extensions import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -69,7 +70,7 @@ def _mention(span: Span, *, extent: tuple[int, int] | None = None) -> Mention:
     return Mention(
         start=start,
         end=end,
-        text=span.doc.text[start:end],
+        text=doc_text(span.doc)[start:end],
         type=span._.kg_type,
         sentence=(sentence.start_char, sentence.end_char),
         lexicon_id=span.kb_id_ or None,

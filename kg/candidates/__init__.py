@@ -23,7 +23,8 @@ from kg.candidates.words import RoleWords, role_words
 from kg.errors import ExtractionError
 from kg.events.lexicon import Trigger, TriggerLexicon, TriggerMatch
 from kg.events.timex import find_times
-from kg.model import Article, ArgumentSpan, ConflictCandidate, EventCandidate
+from kg.model import ArgumentSpan, Article, ConflictCandidate, EventCandidate
+from kg.nlp.extensions import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -70,7 +71,7 @@ def _argument(token: Token) -> ArgumentSpan:
     appos = next((c for c in token.children if c.dep_ == "appos"
                   and not _bracketed(c)), None)
     return ArgumentSpan(
-        start=start, end=end, text=token.doc.text[start:end],
+        start=start, end=end, text=doc_text(token.doc)[start:end],
         head=(token.idx, token.idx + len(token)), lemma=token.lemma_.lower(),
         appositive=(appos.idx, appos.idx + len(appos)) if appos is not None else None,
     )
@@ -137,7 +138,7 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
         agents = tuple(a for a in agents if a.pos_ != "PRON") + claim.speakers
     candidate = EventCandidate(
         trigger=trigger,
-        text=sentence.doc.text[trigger[0]:trigger[1]],
+        text=doc_text(sentence.doc)[trigger[0]:trigger[1]],
         lemmas=entry.pattern,
         pos=entry.pos,
         code=entry.code,

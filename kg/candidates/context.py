@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from kg.events.timex import TimeMention
 
-__all__ = ["Attribution", "attribution", "attach_time", "polarity", "quotes", "time_governor"]
+__all__ = ["Attribution", "attach_time", "attribution", "polarity", "quotes", "time_governor"]
 
 _QUOTE_MARKS = frozenset('"“”„«»')
 

@@ -207,9 +207,7 @@ def _object_roles(objects: list[Token], root: str, words: RoleWords, *, depth: i
             if child.dep_ == "acl":
                 # "memos sent by X"
                 found += [p for c in child.children if c.dep_ == "agent" for p in _pobjs(c)]
-            elif word in words.target_preps or word == "between" or (word == "with" and root in words.with_roots):
-                found += _pobjs(child)
-            elif word in words.agent_preps and root in words.reaction_roots:
+            elif word in words.target_preps or word == "between" or (word == "with" and root in words.with_roots) or word in words.agent_preps and root in words.reaction_roots:
                 found += _pobjs(child)
             elif word == "of" and depth < 2:
                 found += _object_roles(_pobjs(child), root, words, depth=depth + 1)

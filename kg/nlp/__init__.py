@@ -58,9 +58,9 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
     # importing the modules registers the component factories with spaCy
     from kg.nlp.attributes import FACTORY as ATTRIBUTES
     from kg.nlp.attributes import AttributeAnnotator
+    from kg.nlp.extensions import register_extensions
     from kg.nlp.gazetteer import FACTORY as GAZETTEER
     from kg.nlp.gazetteer import Gazetteer
-    from kg.nlp.extensions import register_extensions
 
     register_extensions()
     try:

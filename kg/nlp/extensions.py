@@ -20,7 +20,12 @@ Registering is idempotent, as spaCy's extension registry is process-wide.
 
 from __future__ import annotations
 
-__all__ = ["SPAN_ATTRIBUTES", "register_extensions"]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["SPAN_ATTRIBUTES", "doc_text", "register_extensions"]
 
 #: Name and default of each span attribute.
 SPAN_ATTRIBUTES: tuple[tuple[str, object], ...] = (
@@ -46,3 +51,17 @@ def register_extensions() -> None:
     for name, default in SPAN_ATTRIBUTES:
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, computed once.
+
+    spaCy rebuilds ``doc.text`` from the tokens on every access, which costs time
+    in proportion to the article; stages that slice the text per mention would
+    otherwise be quadratic in its length.
+    """
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["kg_text"] = text
+    return text

@@ -29,7 +29,6 @@ Every kept span gets ``span.kb_id_`` (the lexicon id, when matched) and
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -38,6 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import ExtractionError
+from kg.nlp.extensions import doc_text
 from kg.nlp.names import consistent_types, head_named_spans
 
 if TYPE_CHECKING:
@@ -359,7 +359,7 @@ def _longest(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _in_headline(doc: Doc, start: int, end: int) -> bool:
     """Is the span on a title-case line with no sentence punctuation (a headline)?"""
-    text = doc.text
+    text = doc_text(doc)
     lo = text.rfind("\n", 0, doc[start].idx) + 1
     hi = text.find("\n", doc[end - 1].idx)
     line = text[lo:hi if hi >= 0 else len(text)].strip()

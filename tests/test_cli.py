@@ -250,3 +250,24 @@ def test_extract_events_of_the_seed(seed_path: Path) -> None:
     years = {e["date"] for e in events if e["date_source"] == "text"}
     assert {"1988", "1991", "1994"} <= years
     assert not any("Burning Embers" in e["sentence"] or "Listen Live" in e["sentence"] for e in events)
+
+
+def test_workers_remove_and_load(tmp_path: Path) -> None:
+    built = tmp_path / "built"
+    result = kg("build", str(EXAMPLES), "--store", str(built), "--workers", "2", "--runlog", str(tmp_path / "run.jsonl"))
+    assert result.returncode == 0, result.stderr
+    journal = [json.loads(line) for line in (tmp_path / "run.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {entry["status"] for entry in journal} == {"built"}
+    nq = tmp_path / "all.nq"
+    assert kg("export", "--store", str(built), "--format", "nq", "-o", str(nq)).returncode == 0
+    loaded = tmp_path / "loaded"
+    result = kg("load", str(nq), "--store", str(loaded))
+    assert result.returncode == 0, result.stderr
+    assert kg("info", "--store", str(loaded)).stdout == kg("info", "--store", str(built)).stdout
+    article = journal[0]["article"]
+    result = kg("remove", article, "--store", str(loaded))
+    assert result.returncode == 0 and "removed 1 article" in result.stderr, result.stderr
+    left = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a ckg:Article }", "--store", str(loaded), "--format", "csv")
+    assert left.stdout.splitlines()[1] == str(len(journal) - 1)
+    again = kg("remove", article, "--store", str(loaded))
+    assert again.returncode == 1 and "not in the store" in again.stderr

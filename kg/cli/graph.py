@@ -39,14 +39,24 @@ def build(
     actors: ActorsOpt = None,
     batch_size: BatchOpt = 32,
     report: Annotated[Path | None, typer.Option("--report", help="Write the per-article report as JSON.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Extraction processes (the model is loaded once in each).")] = 1,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Extract on Dask: local:N (a local cluster) or tcp://HOST:8786.")] = None,
+    runlog: Annotated[Path | None, typer.Option("--runlog", help="Append each article's status to this JSON Lines journal as it happens.")] = None,
 ) -> None:
-    """Read articles, extract actors and places, and write the graph to the store."""
+    """Read articles, extract actors, events and claims, and write the graph to the store."""
     from kg.pipeline import build as run_build
     from kg.progress import article_progress
 
     config = make_config(actors, batch_size)
+    if workers < 1:
+        raise KgError(f"--workers {workers}: give 1 or more")
     with open_store(store, memory=memory) as st, article_progress() as on_article:
-        result = run_build(inputs, store=st, config=config, on_article=on_article, stdin=sys.stdin)
+        if cluster is not None:
+            from kg.distributed import build_distributed
+
+            result = build_distributed(inputs, store=st, config=config, cluster=cluster, on_article=on_article, stdin=sys.stdin)
+        else:
+            result = run_build(inputs, store=st, config=config, on_article=on_article, stdin=sys.stdin, workers=workers, runlog=runlog)
     if report is not None:
         report.write_text(json.dumps(result.as_dict(), indent=2, default=str), encoding="utf-8")
     where = "memory" if memory else str(store)
@@ -59,6 +69,36 @@ def build(
         err(f"  failed: {failure.article}: {failure.reason}")
     if result.failed and not (result.built or result.unchanged):
         raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    articles: Annotated[list[str], typer.Argument(help="Article ids (as given in the input) or article IRIs.")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Delete articles from the store, and the entities no other article mentions."""
+    from kg.store import remove_articles
+
+    with open_store(store, read_only=False) as st:
+        result = remove_articles(st, articles)
+    err(f"removed {len(result.removed)} article(s); {result.orphans} entities no other article mentions went with them")
+    for missing in result.missing:
+        err(f"  not in the store: {missing}")
+    if result.missing and not result.removed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="N-Quads, N-Triples, Turtle or TriG files (e.g. shards of a cluster build).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Bulk-load RDF files into the store (each named graph replaces the one stored under its name)."""
+    from kg.store import load_files
+
+    with open_store(store) as st:
+        result = load_files(st, files)
+    err(f"loaded {len(result.files)} file(s); {result.replaced_graphs} graphs replaced; {result.triples} triples in {store}")
 
 
 @app.command()

@@ -13,13 +13,22 @@ from tests.conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    (block,) = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+def test_python_examples_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = re.findall(r"```python\n(.*?)```", README, flags=re.S)
     monkeypatch.chdir(ROOT)
-    exec(compile(block, "README.md", "exec"), {})
+    exec(compile(first, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert re.search(r"^[1-9]\d* articles, [1-9]\d* triples$", out, flags=re.M), out
     assert "Kyrgyzstan" in out and "Tajikistan" in out
+    # the notebook example reads a store built from the examples in the working directory
+    import kg
+
+    kg.build(ROOT / "examples", store=tmp_path / "kg-store")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"kg": kg}
+    exec(compile(second, "README.md", "exec"), namespace)
+    assert "<!DOCTYPE html" in (tmp_path / "network.html").read_text(encoding="utf-8")[:200]
+    assert namespace["rows"] and "source" in namespace["variables"]  # type: ignore[operator]
 
 
 def test_readme_lists_every_library_query() -> None:

@@ -130,7 +130,7 @@ def classify_line(line: str, *, lexicon: Lexicon | None = None,
 
     >>> classify_line("Community standardsDiscussion").value
     'widget'
-    >>> classify_line("Burning Embers: Tensions Heat Up (191)").value
+    >>> classify_line("Border Fears: Valley Tensions Flare Again (57)").value
     'teaser'
     >>> classify_line("Armenia, Azerbaijan, Russia, OSCE Minsk Group").value
     'tags'

@@ -15,19 +15,18 @@ read once per process, on first use.
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import ConfigError
 from kg.namespace import CKG
-from kg.resources import ONTOLOGY_DIR, package_data
+from kg.resources import ONTOLOGY_DIR
 
 __all__ = ["OntologyTables", "ontology_tables", "quad_class"]
 
@@ -122,19 +121,15 @@ def ontology_tables(path: Path | None = None) -> OntologyTables:
     return OntologyTables(superclasses=MappingProxyType(closure), object_properties=properties)
 
 
-@cache
-def _quad_classes() -> dict[str, int]:
-    path = package_data("mapping", "data", "quad_classes.tsv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows)  # header
-        return {root: int(quad) for root, quad in rows}
-
-
 def quad_class(cameo: str) -> int | None:
     """The CAMEO quad class (1-4) of a CAMEO code, from its two-digit root.
+
+    Read from the same CAMEO table the event coder uses, so the two agree.
 
     >>> quad_class("190"), quad_class("99")
     (4, None)
     """
-    return _quad_classes().get(cameo[:2])
+    from kg.events.cameo import cameo_codes
+
+    root = cameo_codes().get(cameo[:2])
+    return root.quad_class if root is not None else None

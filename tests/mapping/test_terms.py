@@ -14,7 +14,7 @@ from kg.namespace import CKG
 @pytest.mark.parametrize(
     ("cameo", "quad"),
     [("010", 1), ("0231", 1), ("057", 1), ("064", 2), ("0874", 2), ("112", 3), ("138", 3),
-     ("141", 3), ("154", 4), ("173", 4), ("194", 4), ("20", 4), ("21", None), ("00", None)],
+     ("141", 4), ("154", 4), ("173", 4), ("194", 4), ("20", 4), ("21", None), ("00", None)],
 )
 def test_quad_class_follows_the_root_code(cameo: str, quad: int | None) -> None:
     assert quad_class(cameo) == quad

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
+from kg.evaluate.gold import gold_lines
 from kg.events.cameo import EVENT_TYPES, is_cameo_code
 from kg.ingest.dates import parse_date
 
@@ -223,14 +224,7 @@ def read_gold_events(
         holds no record. The message names the file and line.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as e:
-        raise EvalError(f"{path}: gold file not found; give the path of a JSON Lines file") from e
-    except UnicodeDecodeError as e:
-        raise EvalError(f"{path}: not UTF-8 text ({e.reason}); save the gold file as UTF-8") from e
-    except OSError as e:
-        raise EvalError(f"{path}: cannot read the gold file ({e.strerror})") from e
+    lines = gold_lines(path)
     records: list[GoldRecord] = []
     seen: dict[str, str] = {}
     scheme: tuple[str, str] | None = None

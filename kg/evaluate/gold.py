@@ -15,7 +15,19 @@ from typing import Any
 
 from kg.errors import EvalError
 
-__all__ = ["GoldDoc", "GoldSpan", "read_gold_entities"]
+__all__ = ["GoldDoc", "GoldSpan", "gold_lines", "read_gold_entities"]
+
+
+def gold_lines(path: Path) -> list[str]:
+    """The lines of a gold JSON Lines file, or an :class:`EvalError` naming the file."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as e:
+        raise EvalError(f"{path}: gold file not found; give the path of a JSON Lines file") from e
+    except UnicodeDecodeError as e:
+        raise EvalError(f"{path}: not UTF-8 text ({e.reason}); save the gold file as UTF-8") from e
+    except OSError as e:
+        raise EvalError(f"{path}: cannot read the gold file ({e.strerror})") from e
 
 
 @dataclass(frozen=True)
@@ -147,14 +159,7 @@ def read_gold_entities(path: Path) -> list[GoldDoc]:
         and line.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as e:
-        raise EvalError(f"{path}: gold file not found; give the path of a JSON Lines file") from e
-    except UnicodeDecodeError as e:
-        raise EvalError(f"{path}: not UTF-8 text ({e.reason}); save the gold file as UTF-8") from e
-    except OSError as e:
-        raise EvalError(f"{path}: cannot read the gold file ({e.strerror})") from e
+    lines = gold_lines(path)
     docs: list[GoldDoc] = []
     seen: dict[str, str] = {}
     for number, line in enumerate(lines, start=1):

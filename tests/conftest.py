@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from kg.config import Config
+from kg.lexicon import Lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -23,3 +27,17 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared: Path) -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def gazetteer_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once for the session."""
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def kg_nlp(gazetteer_lexicon: Lexicon) -> Any:
+    """The language pipeline with kg's rule components (real model)."""
+    from kg.nlp import load_nlp
+
+    return load_nlp(config=Config(), lexicon=gazetteer_lexicon)

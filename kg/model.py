@@ -320,6 +320,10 @@ class EventCandidate:
         Offsets of the time expression attached to the trigger.
     time_value, time_granularity : str, optional
         Its ISO value and granularity (see :class:`kg.events.TimeValue`).
+    indirect_targets : tuple of ArgumentSpan
+        Nouns inside the trigger's complements, nearest first ("criticized the
+        closure of guest houses *in Bree*"): the target when ``targets`` name
+        no actor.
     """
 
     trigger: tuple[int, int]
@@ -342,6 +346,7 @@ class EventCandidate:
     time: tuple[int, int] | None = None
     time_value: str | None = None
     time_granularity: str | None = None
+    indirect_targets: tuple[ArgumentSpan, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.candidates.context import attach_time, attribution, polarity, time_governor
-from kg.candidates.roles import find_roles, is_infinitival, phrase_bounds, subjects
+from kg.candidates.roles import bracketed, find_roles, indirect_targets, is_infinitival, phrase_bounds, subjects
 from kg.candidates.words import RoleWords, role_words
 from kg.errors import ExtractionError
 from kg.events.lexicon import Trigger, TriggerLexicon, TriggerMatch
@@ -60,16 +60,11 @@ def _check(doc: Doc, article: Article) -> None:
                               "use a pipeline with a parser (kg.nlp.load_nlp)")
 
 
-def _bracketed(token: Token) -> bool:
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    return token.left_edge.text == "(" or (before is not None and before.text == "(")
-
-
 def _argument(token: Token) -> ArgumentSpan:
     start, end = phrase_bounds(token)
     # a bracketed apposition is an acronym or a news agency ("MOSCOW (Sputnik)"), not another name
     appos = next((c for c in token.children if c.dep_ == "appos"
-                  and not _bracketed(c)), None)
+                  and not bracketed(c)), None)
     return ArgumentSpan(
         start=start, end=end, text=doc_text(token.doc)[start:end],
         head=(token.idx, token.idx + len(token)), lemma=token.lemma_.lower(),
@@ -154,6 +149,7 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
         speakers=_arguments(claim.speakers),
         cue=claim.cue,
         quote=claim.quote,
+        indirect_targets=_arguments(tuple(indirect_targets(head, pos=entry.pos, roles=roles, words=words))),
     )
     return _Found(candidate, head, entry, complement, content, absorbed)
 

@@ -17,7 +17,7 @@ from kg.candidates.words import RoleWords
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Roles", "find_roles", "group_of", "is_infinitival", "phrase_bounds"]
+__all__ = ["Roles", "bracketed", "find_roles", "group_of", "indirect_targets", "is_infinitival", "phrase_bounds"]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -57,15 +57,30 @@ def is_infinitival(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def bracketed(token: Token) -> bool:
+    """Whether a phrase stands in brackets ("MOSCOW (Sputnik)"): an acronym or a source, not a list member."""
+    edge = token.left_edge
+    return edge.text == "(" or (edge.i > 0 and token.doc[edge.i - 1].text == "(")
+
+
 def _conjuncts(token: Token) -> list[Token]:
     found = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
-    listed = len(found) > 1 or any(c.dep_ == "cc" for c in token.children)
-    for member in list(found):
+    names = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTITIES)
+             and not bracketed(c)]
+    # a list: conjuncts, a conjunction, or several names in apposition ("A, B and the C" read as A's appositions)
+    listed = len(found) > 1 or len(names) > 1 or any(c.dep_ == "cc" for m in [token, *names] for c in m.children)
+    # a non-nominal conjunct may still carry the next name ("A and the evil awful B": B hangs on "awful")
+    for member in list(found) + [c for c in token.conjuncts if c.pos_ not in _NOMINAL]:
         for child in member.children:
             # "A, the B, C and D", "A, the B, and C": a list the parser read as an apposition;
             # a lone apposition ("Moscow, the capital") renames, and is no other actor
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and (child.conjuncts or listed):
+            if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ in _NAME_ENTITIES) \
+                    and (child.conjuncts or listed):
                 found += [child] + [c for c in child.conjuncts if c.pos_ in _NOMINAL]
+            elif child.dep_ in ("nmod", "compound") and child.i < member.i and child.ent_type_ in _NAME_ENTITIES \
+                    and child.conjuncts and any(c.dep_ == "cc" for m in (child, *child.conjuncts) for c in m.children):
+                # "A and the evil B", "A, C and the B": a list the parser hung on its last name
+                found += [child] + [c for c in child.conjuncts if c.ent_type_ in _NAME_ENTITIES]
     return list({t.i: t for t in found}.values())
 
 
@@ -339,6 +354,49 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
     return Roles(tuple(g for a in roles.agents for g in _groups(a, words)),
                  tuple(g for t in roles.targets for g in _groups(t, words)),
                  roles.locations, reciprocal)
+
+
+# Dependents through which the search for an indirect target goes on, from a trigger or a noun.
+_INDIRECT_FROM_VERB = frozenset({"dobj", "dative", "prep", "attr", "oprd"})
+_INDIRECT_FROM_NOUN = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "nmod", "poss", "appos", "conj", "acl", "dobj"})
+_INDIRECT_KINDS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def indirect_targets(token: Token, *, pos: str, roles: Roles, words: RoleWords, limit: int = 12) -> list[Token]:
+    """Nouns inside the trigger's complements, nearest first: the target when no role names one.
+
+    "criticized the closure of guest houses *in Bree*", "warned of the Prince
+    *of Dol Amroth*", "promised aid to the *Ithilen* villages", "signed an
+    accord to supply *Gondor*": an act aimed at a thing or a place is aimed
+    at the actor its phrase names. The search walks down the dependency tree
+    breadth first, through objects, prepositions (not those of time or
+    cause, ``indirect_skip_preps``), modifiers and infinitival clauses, never
+    into relative or adverbial clauses, and skips the role fillers found
+    already. The coder takes the first that names an actor, only for an
+    event with an agent and no target.
+    """
+    # places are searched too: "appealed for peace in Yemen" is aimed at Yemen
+    filled = {token.i} | {t.i for t in roles.agents + roles.targets}
+    first = _INDIRECT_FROM_NOUN - {"compound", "amod", "poss", "nmod", "conj", "appos"} if pos == "NOUN" else _INDIRECT_FROM_VERB
+    frontier = [c for c in token.children if c.dep_ in first or (
+        pos != "NOUN" and c.dep_ == "advcl" and is_infinitival(c))]
+    visited = {token.i}
+    found: list[Token] = []
+    for _ in range(5):
+        following: list[Token] = []
+        for node in sorted(frontier, key=lambda t: t.i):
+            visited.add(node.i)
+            if node.ent_type_ in _TIME_LABELS or (node.dep_ == "prep" and node.lower_ in words.indirect_skip_preps):
+                continue
+            if node.dep_ == "acl" and not is_infinitival(node):
+                continue
+            if node.i not in filled and (node.pos_ in ("NOUN", "PROPN") or node.ent_type_ in _INDIRECT_KINDS):
+                found.append(node)
+                if len(found) >= limit:
+                    return found
+            following += [c for c in node.children if c.dep_ in _INDIRECT_FROM_NOUN and c.i not in visited]
+        frontier = following
+    return found
 
 
 def ancestors_with_child(token: Token) -> Iterator[tuple[Token, Token]]:

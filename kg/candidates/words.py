@@ -53,6 +53,7 @@ class RoleWords:
     adjunct_preps: frozenset[str]
     request_roots: frozenset[str]
     request_preps: frozenset[str]
+    indirect_skip_preps: frozenset[str]
     speech_roots: frozenset[str]
     speaker_pronouns: frozenset[str]
     obligation_modals: frozenset[str]
@@ -118,6 +119,7 @@ def read_role_words(path: Path) -> RoleWords:
         adjunct_preps=_words(table, "roles", "adjunct_preps", path),
         request_roots=_words(table, "roles", "request_roots", path),
         request_preps=_words(table, "roles", "request_preps", path),
+        indirect_skip_preps=_words(table, "roles", "indirect_skip_preps", path),
         speech_roots=_words(table, "nesting", "speech_roots", path),
         speaker_pronouns=_words(table, "pronouns", "speaker_pronouns", path),
         obligation_modals=_words(table, "obligation", "modals", path),

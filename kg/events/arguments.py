@@ -43,6 +43,7 @@ class CoderSettings:
     acting_place_types: frozenset[str]
     location_types: frozenset[str]
     weights: Mapping[str, float]
+    visit_codes: frozenset[str] = frozenset()
     threat_modalities: frozenset[str] = frozenset()
     threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -84,6 +85,7 @@ def read_coder_settings(path: Path) -> CoderSettings:
             acting_place_types=frozenset(arguments["acting_place_types"]),
             location_types=frozenset(arguments["location_types"]),
             weights=MappingProxyType(weights),
+            visit_codes=frozenset(arguments.get("visit_codes", ())),
             threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
             threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
         )
@@ -107,6 +109,7 @@ class EntityIndex:
     _starts: tuple[int, ...] = field(init=False, repr=False)
     _entities: Mapping[str, Entity] = field(init=False, repr=False)
     _parts: frozenset[tuple[str, str]] = field(init=False, repr=False)
+    _located: Mapping[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         mentions = tuple(sorted((m for m in self.extraction.mentions if m.entity), key=lambda m: (m.start, -m.end)))
@@ -115,6 +118,8 @@ class EntityIndex:
         object.__setattr__(self, "_entities", MappingProxyType({e.iri: e for e in self.extraction.entities}))
         object.__setattr__(self, "_parts", frozenset(
             (r.subject, r.object) for r in self.extraction.relations if r.predicate == "partOf"))
+        object.__setattr__(self, "_located", MappingProxyType({
+            r.subject: r.object for r in self.extraction.relations if r.predicate == "locatedIn"}))
 
     def entity(self, iri: str) -> Entity | None:
         """The entity with this IRI, if the article has it."""
@@ -143,6 +148,20 @@ class EntityIndex:
             if m.start <= start and end <= m.end and (best is None or m.end - m.start > best.end - best.start):
                 best = m
         return best
+
+    def country_of_place(self, iri: str) -> str | None:
+        """The country entity a place lies in (following ``locatedIn``), if the article has it."""
+        for _ in range(4):
+            entity = self._entities.get(iri)
+            if entity is None:
+                return None
+            if entity.type == "Country":
+                return iri
+            parent = self._located.get(iri)
+            if parent is None:
+                return None
+            iri = parent
+        return None
 
     def _acts(self, iri: str) -> bool:
         """Whether the entity may fill an actor role (not a place that only locates)."""

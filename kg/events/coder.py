@@ -76,9 +76,10 @@ def _unique(arguments: tuple[EventArgument, ...] | list[EventArgument]) -> tuple
 
 
 def _confidence(candidate: EventCandidate, agents: tuple[EventArgument, ...], targets: tuple[EventArgument, ...],
-                speakers: tuple[str, ...], index: EntityIndex, settings: CoderSettings) -> float:
+                speakers: tuple[str, ...], index: EntityIndex, settings: CoderSettings, *, indirect: bool = False) -> float:
     w = settings.weights
     score = w["base"]
+    score -= w["indirect_target"] if indirect and targets else 0.0
     score -= 0.0 if agents else w["no_agent"]
     score -= 0.0 if targets else w["no_target"]
     score -= w["nominal_trigger"] if candidate.pos == "NOUN" else 0.0
@@ -99,6 +100,32 @@ def _directions(candidate: EventCandidate, agents: tuple[EventArgument, ...],
     return [(agents, targets)]
 
 
+def _host_countries(candidate: EventCandidate, agents: tuple[EventArgument, ...],
+                    index: EntityIndex) -> tuple[EventArgument, ...]:
+    """A visit to a city is a visit to its country ("arrived in Amman": Jordan hosts)."""
+    own = {index.country(a.entity) for a in agents} | {a.entity for a in agents}
+    found = []
+    for span in candidate.targets:
+        for place in index.arguments(span, places=True):
+            country = index.country_of_place(place.entity)
+            if country is not None and country not in own and index.country(country) not in own:
+                found.append(EventArgument(country, place.start, place.end, place.text))
+    return _unique(found)
+
+
+def _indirect_target(candidate: EventCandidate, agents: tuple[EventArgument, ...],
+                     index: EntityIndex) -> tuple[EventArgument, ...]:
+    """The first actor named inside the trigger's complements, other than its agents."""
+    own = {a.entity for a in agents}
+    countries = {index.country(a.entity) for a in agents} - {None}
+    for span in candidate.indirect_targets:
+        for argument in index.arguments(span):
+            if argument.entity not in own and (index.country(argument.entity) not in countries
+                                               or index.country(argument.entity) is None):
+                return (argument,)
+    return ()
+
+
 def _speakers(candidate: EventCandidate, index: EntityIndex) -> tuple[EventArgument, ...]:
     return _unique([a for span in candidate.speakers for a in index.arguments(span)])
 
@@ -111,6 +138,11 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     agents = _unique([a for span in candidate.agents for a in index.arguments(span, parties)])
     targets = _unique([a for span in candidate.targets for a in index.arguments(span, parties)
                        if all(a.entity != b.entity for b in agents)])
+    if agents and not targets and candidate.code.startswith(tuple(settings.visit_codes)):
+        targets = _host_countries(candidate, agents, index)
+    indirect = bool(agents) and not targets
+    if indirect:
+        targets = _indirect_target(candidate, agents, index)
     if not agents and not targets:
         return [], ()
     locations = [a for span in candidate.locations for a in index.arguments(span, places=True) if index.is_location(a.entity)]
@@ -140,7 +172,7 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
             claimed_by=claimed_by,
             negated=candidate.negated,
             modality=candidate.modality,
-            confidence=_confidence(candidate, who, whom, claimed_by, index, settings),
+            confidence=_confidence(candidate, who, whom, claimed_by, index, settings, indirect=indirect),
             conflict=conflict.iri if conflict is not None and related else None,
         ))
     return events, speakers

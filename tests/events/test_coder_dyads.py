@@ -79,6 +79,63 @@ def test_dyad(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -
     assert expected in country_dyads(run(pipeline, text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act aimed at a thing or a place is aimed at the actor its phrase names
+    ("Kenya criticized the closure of schools in Uganda.", ("KEN", "UGA", "111")),
+    ("Austria promised aid to the flooded Hungarian villages.", ("AUT", "HUN", "033")),
+    ("Italy warned of a collapse of the government of Libya.", ("ITA", "LBY", "130")),
+    ("Sweden appealed for peace in Yemen.", ("SWE", "YEM", "027")),
+    # through a purpose clause of the verb
+    ("Kazakhstan signed an agreement on Monday to supply Armenia with grain.", ("KAZ", "ARM", "057")),
+])
+def test_target_inside_the_complements(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -> None:
+    found = country_dyads(run(pipeline, text))
+    assert expected in found
+    assert (expected[0], None, expected[2]) not in found
+    indirect = [e for e in run(pipeline, text).events if e.targets]
+    assert all(e.confidence < 0.9 for e in indirect)  # found indirectly: less sure
+
+
+def test_no_target_through_a_time_adjunct(pipeline: Any) -> None:
+    found = country_dyads(run(pipeline, "Nepal restored full ties with Xyzland after Indian crowds burned its embassy."))
+    assert ("NPL", "IND", "050") not in found
+
+
+def test_a_visit_to_a_city_is_hosted_by_its_country(pipeline: Any) -> None:
+    assert ("IRQ", "JOR", "042") in country_dyads(run(pipeline, "The Iraqi president arrived in Amman on Wednesday."))
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Config]:
+    """A pipeline knowing four invented countries, whose names the parser knows nothing of."""
+    from kg.pipeline import load_components
+
+    actors = tmp_path_factory.mktemp("actors") / "actors.tsv"
+    actors.write_text("name\ttype\tcountry\n" + "".join(
+        f"{name}\tCountry\t{code}\n" for name, code in
+        [("Arnor", "ARN"), ("Calenardhon", "CAL"), ("Gondor", "GON"), ("Fornost", "FOR")]), encoding="utf-8")
+    config = Config(actors=(actors,))
+    return load_components(config), config
+
+
+@pytest.mark.parametrize(("text", "agents"), [
+    # the parser hangs the first names on the last one as modifiers ("Arnor" nmod of "Gondor")
+    ("Arnor, Calenardhon and the evil awful Gondor welcomed the plan.", {"ARN", "CAL", "GON"}),
+    ("Fornost and the evil awful Gondor welcomed the plan.", {"FOR", "GON"}),
+])
+def test_a_list_the_parser_hung_on_its_last_name_keeps_every_member(
+        invented: tuple[Any, Config], text: str, agents: set[str]) -> None:
+    components, config = invented
+    article = Article(id="t", text=text, published=date(2021, 3, 4))
+    extraction = extract_doc(components.nlp(text), article, components=components, config=config)
+    assert {a for a, _, _ in country_dyads(extraction)} == agents
+
+
+def test_names_in_apposition_after_a_conjunction_are_a_list(pipeline: Any) -> None:
+    agents = {a for a, _, _ in country_dyads(run(pipeline, "Tuvalu, Nauru and the evil awful Kiribati welcomed the plan."))}
+    assert agents == {"TUV", "NRU", "KIR"}
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("Peru and Chile met on Monday.", "040"),
     ("Talks between Peru and Chile resumed in Lima.", "040"),

@@ -105,7 +105,8 @@ def group_of(token: Token, words: RoleWords, *, depth: int = 0) -> Token:
     entity ("the Council of Europe") or a noun that names no member stays.
     """
     lemma = token.lemma_.lower()
-    if depth > 3 or lemma not in words.member_nouns | words.origin_nouns or token.ent_type_ in _NAME_ENTITIES:
+    named = token.ent_type_ in _NAME_ENTITIES and token.pos_ == "PROPN"  # not a generic actor noun ("soldiers")
+    if depth > 3 or lemma not in words.member_nouns | words.origin_nouns or named:
         return token
     for child in token.children:
         if child.dep_ == "prep" and (child.lower_ in words.member_preps or (
@@ -388,8 +389,10 @@ def indirect_targets(token: Token, *, pos: str, roles: Roles, words: RoleWords, 
             visited.add(node.i)
             if node.ent_type_ in _TIME_LABELS or (node.dep_ == "prep" and node.lower_ in words.indirect_skip_preps):
                 continue
-            if node.dep_ == "acl" and not is_infinitival(node):
-                continue
+            if node.dep_ == "acl" and not (is_infinitival(node) or node.tag_ == "VBG"):
+                continue  # "roads *leading* into X", "an accord *to supply* X"; not "the town shelled by X"
+            if pos == "NOUN" and node.head.i == token.i and node.dep_ == "prep" and node.lower_ in words.location_preps:
+                continue  # where an event noun happened is no actor it is aimed at ("an attack in X")
             if node.i not in filled and (node.pos_ in ("NOUN", "PROPN") or node.ent_type_ in _INDIRECT_KINDS):
                 found.append(node)
                 if len(found) >= limit:

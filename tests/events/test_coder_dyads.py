@@ -96,6 +96,21 @@ def test_target_inside_the_complements(pipeline: Any, text: str, expected: tuple
     assert all(e.confidence < 0.9 for e in indirect)  # found indirectly: less sure
 
 
+def test_where_an_event_noun_happened_is_not_its_target(pipeline: Any) -> None:
+    found = country_dyads(run(pipeline, "Russia condemned a protest by Ukrainian students in Poland."))
+    assert ("UKR", None, "141") in found
+    assert ("UKR", "POL", "141") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle clause of the object ("roads leading into X"); people "from X" or "of X" act for X
+    ("Soldiers from Turkey have cordoned off the roads leading into Syria.", ("TUR", "SYR", "191")),
+    ("Troops of Chad sealed off the border with Sudan.", ("TCD", "SDN", "191")),
+])
+def test_restrictions_on_movement(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -> None:
+    assert expected in country_dyads(run(pipeline, text))
+
+
 def test_no_target_through_a_time_adjunct(pipeline: Any) -> None:
     found = country_dyads(run(pipeline, "Nepal restored full ties with Xyzland after Indian crowds burned its embassy."))
     assert ("NPL", "IND", "050") not in found

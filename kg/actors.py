@@ -24,6 +24,9 @@ Actors
     unknown country. An actor with a bare country code is a ``Country``,
     with a sector the class ``sectors.tsv`` gives it: PETRARCH does not say
     which phrases are people, so edit ``type`` where it matters.
+Compound actors
+    A code such as ``FRO/BIL/SAM`` makes an ``ActorGroup`` whose ``members`` are
+    the codes' countries: what the group does, each member does.
 Date windows
     Codes may hold for a time only (``HOB <950601``, ``HOBGOV 19950601 -
     19990815``, ``HOBREB >990816``; six-digit dates are YYMMDD, years below
@@ -71,7 +74,7 @@ __all__ = [
 ]
 
 #: Columns of the TSV :func:`write_actor_tsv` writes (``note`` is for people).
-ACTOR_COLUMNS = ("name", "type", "country", "sector", "aliases", "role", "part_of", "generic", "note")
+ACTOR_COLUMNS = ("name", "type", "country", "sector", "aliases", "role", "part_of", "generic", "members", "note")
 
 _SMALL_WORDS = frozenset({"OF", "THE", "AND", "FOR", "IN", "ON"})
 _WINDOW = re.compile(r"(?P<op>[<>])\s*(?P<date>\d{6}|\d{8})|(?P<start>\d{6}|\d{8})\s*-\s*(?P<end>\d{6}|\d{8})")
@@ -90,6 +93,7 @@ class ActorRow:
     role: str = ""
     part_of: str = ""
     generic: bool = False
+    members: tuple[str, ...] = ()
     note: str = ""
 
     def as_row(self) -> dict[str, str]:
@@ -97,7 +101,7 @@ class ActorRow:
         return {
             "name": self.name, "type": self.type, "country": self.country, "sector": self.sector,
             "aliases": "|".join(self.aliases), "role": self.role, "part_of": self.part_of,
-            "generic": "yes" if self.generic else "", "note": self.note,
+            "generic": "yes" if self.generic else "", "members": "|".join(self.members), "note": self.note,
         }
 
 
@@ -238,10 +242,14 @@ def _actor_row(item: Any, number: int, *, on: date | None, sectors: SectorTable)
         raise ConfigError(f"{where}: expected {{'phrases': [...], 'codes': [...]}}, got {item!r}")
     code, note = _pick_code([str(c) for c in codes], on, where)
     notes = [f"PETRARCH code {code}"] + ([note] if note else [])
+    members: tuple[str, ...] = ()
     if "/" in code:
-        notes.append(f"compound actor {code}: kept {code.split('/')[0]}")
-        code = code.split("/")[0]
-    country, sector, type_ = _split_code(code, sectors)
+        # a compound actor: an act of it is an act of each member
+        members = tuple(dict.fromkeys(c for part in code.split("/") if (c := _split_code(part, sectors)[0])))
+        notes.append(f"compound actor {code}: a group of {', '.join(members)}")
+        country, sector, type_ = "", "", "ActorGroup"
+    else:
+        country, sector, type_ = _split_code(code, sectors)
     names: list[str] = []
     for phrase in (str(p).rstrip("_") for p in phrases if str(p).strip("_ ")):
         name = _name(phrase)
@@ -252,7 +260,7 @@ def _actor_row(item: Any, number: int, *, on: date | None, sectors: SectorTable)
     if not names:
         return None
     return ActorRow(name=names[0], type=type_, country=country, sector=sector,
-                    aliases=tuple(names[1:]), note="; ".join(notes))
+                    aliases=tuple(names[1:]), members=members, note="; ".join(notes))
 
 
 def _expand(phrase: str, macros: Mapping[str, list[str]], where: str) -> list[str]:

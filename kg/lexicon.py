@@ -22,6 +22,10 @@ TSV files with a header row, or JSON files holding a list of objects, with the k
     Other names, separated by ``|`` in TSV or given as a list in JSON (optional).
 ``role``, ``part_of``
     A person's office; the ``name`` of the organisation this one is part of (optional).
+``members``
+    For an ``ActorGroup`` ("Baltic states", "the two Koreas"): its members, as names of
+    other entries or ISO3 codes, separated by ``|`` (a list in JSON). What the group
+    does, each member does: its events are coded for every member.
 
 >>> lexicon = load_lexicon()
 >>> lexicon.get("country:ARM").label
@@ -53,7 +57,7 @@ __all__ = ["ENTITY_TYPES", "LexEntry", "Lexicon", "Title", "load_lexicon"]
 #: Ontology classes an actor dictionary may name.
 ENTITY_TYPES = frozenset({
     "Person", "Organization", "GovernmentBody", "MilitaryForce", "ArmedGroup",
-    "InternationalOrganization", "Media", "Country", "City", "Region", "Location",
+    "InternationalOrganization", "Media", "Country", "City", "Region", "Location", "ActorGroup",
 })
 _PLACE_TYPES = frozenset({"Country", "City", "Region", "Location"})
 # Cities at least this large are added to texts even where the model missed them;
@@ -90,6 +94,9 @@ class LexEntry:
     generic : bool
         An unnamed body or actor ("Defense Ministry", "rebels"), matched without
         case and made specific by a country the text attaches to it.
+    members : tuple of str
+        Lexicon ids of the members of an actor group (``country:XXX`` for a
+        bare code no entry defines).
     """
 
     id: str
@@ -104,6 +111,7 @@ class LexEntry:
     capital_of: str | None = None
     stands_for: str | None = None
     generic: bool = False
+    members: tuple[str, ...] = ()
 
     @property
     def link(self) -> str | None:
@@ -235,7 +243,22 @@ def _actor_entries(path: Path, *, generic_default: bool = False) -> Iterator[Lex
             part_of=str(row.get("part_of") or "").strip() or None,
             stands_for=str(row.get("stands_for") or "").strip() or None,
             generic=generic,
+            # names or codes, resolved to ids once every entry is known
+            members=_split(row.get("members")),
         )
+
+
+def _member_id(group: LexEntry, member: str, entries: Mapping[str, LexEntry], by_label: Mapping[str, str],
+               names: Mapping[str, str], by_key: Mapping[str, str]) -> str:
+    if f"country:{member}" in entries:
+        return f"country:{member}"
+    found = by_label.get(member) or names.get(member) or by_key.get(slug_key(member))
+    if found is not None:
+        return found
+    if len(member) == 3 and member.isalpha() and member.isupper():
+        return f"country:{member}"  # a code no entry names: the bare country
+    raise ConfigError(f"{group.label}: members names {member!r}, which no dictionary defines; "
+                      "add it, give its ISO3 code or fix the name")
 
 
 def _country_entries() -> Iterator[LexEntry]:
@@ -358,7 +381,7 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
         add(_actor_entries(Path(path)))
     add(_country_entries(), upper=True)
     for name in ("organizations.tsv", "government_bodies.tsv", "people.tsv", "media.tsv",
-                 "generic_actors.tsv", "regions.tsv"):
+                 "generic_actors.tsv", "regions.tsv", "country_groups.tsv"):
         add(_actor_entries(_data(name)), upper=name == "regions.tsv")
     stop = {line.strip() for line in _data("place_stoplist.txt").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
@@ -381,6 +404,10 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
                 raise ConfigError(f"{entry.label}: part_of names {entry.part_of!r}, which no "
                                   "dictionary defines; add it or fix the name")
             entries[entry_id] = replace(entry, part_of=parent)
+    for entry_id, entry in list(entries.items()):
+        if entry.members:
+            entries[entry_id] = replace(entry, members=tuple(
+                _member_id(entry, member, entries, by_label, names, by_key) for member in entry.members))
 
     demonyms: dict[str, str] = {}
     for row in _read_tsv(_data("demonyms.tsv")):

@@ -48,6 +48,7 @@ class CKG(DefinedNamespace):
     MilitaryForce: URIRef
     ArmedGroup: URIRef
     InternationalOrganization: URIRef
+    ActorGroup: URIRef
     Media: URIRef
     Country: URIRef
     Location: URIRef
@@ -99,6 +100,7 @@ class CKG(DefinedNamespace):
     role: URIRef
     locatedIn: URIRef
     partOf: URIRef
+    hasMember: URIRef
     # Event properties
     agent: URIRef
     target: URIRef

@@ -99,10 +99,11 @@ def test_a_plain_code_wins_over_windows_that_ended() -> None:
     assert _one({"phrases": ["OSTRAVA"], "codes": ["OSR <911226"]}).country == "OSR"
 
 
-def test_a_compound_code_keeps_its_first_actor() -> None:
-    row = _one({"phrases": ["THE_TWIN_CITIES"], "codes": ["VAL/OST"]})
-    assert row.country == "VAL"
-    assert "compound actor VAL/OST" in row.note
+def test_a_compound_code_is_a_group_of_its_members() -> None:
+    row = _one({"phrases": ["THE_TWIN_CITIES"], "codes": ["VAL/OSTMIL"]})
+    assert (row.type, row.country, row.members) == ("ActorGroup", "", ("VAL", "OST"))
+    assert "compound actor VAL/OSTMIL" in row.note
+    assert row.as_row()["members"] == "VAL|OST"
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,7 @@ class EntityIndex:
     _entities: Mapping[str, Entity] = field(init=False, repr=False)
     _parts: frozenset[tuple[str, str]] = field(init=False, repr=False)
     _located: Mapping[str, str] = field(init=False, repr=False)
+    _members: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         mentions = tuple(sorted((m for m in self.extraction.mentions if m.entity), key=lambda m: (m.start, -m.end)))
@@ -120,6 +121,11 @@ class EntityIndex:
             (r.subject, r.object) for r in self.extraction.relations if r.predicate == "partOf"))
         object.__setattr__(self, "_located", MappingProxyType({
             r.subject: r.object for r in self.extraction.relations if r.predicate == "locatedIn"}))
+        members: dict[str, list[str]] = {}
+        for r in self.extraction.relations:
+            if r.predicate == "hasMember":
+                members.setdefault(r.subject, []).append(r.object)
+        object.__setattr__(self, "_members", MappingProxyType({k: tuple(v) for k, v in members.items()}))
 
     def entity(self, iri: str) -> Entity | None:
         """The entity with this IRI, if the article has it."""
@@ -148,6 +154,13 @@ class EntityIndex:
             if m.start <= start and end <= m.end and (best is None or m.end - m.start > best.end - best.start):
                 best = m
         return best
+
+    def members(self, argument: EventArgument) -> tuple[EventArgument, ...]:
+        """An actor group's members in its place ("the Baltic states" acts as each of them), else the argument."""
+        found = self._members.get(argument.entity)
+        if not found:
+            return (argument,)
+        return tuple(EventArgument(member, argument.start, argument.end, argument.text) for member in found)
 
     def country_of_place(self, iri: str) -> str | None:
         """The country entity a place lies in (following ``locatedIn``), if the article has it."""

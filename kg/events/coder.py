@@ -119,7 +119,7 @@ def _indirect_target(candidate: EventCandidate, agents: tuple[EventArgument, ...
     own = {a.entity for a in agents}
     countries = {index.country(a.entity) for a in agents} - {None}
     for span in candidate.indirect_targets:
-        for argument in index.arguments(span):
+        for argument in (m for a in index.arguments(span) for m in index.members(a)):
             if argument.entity not in own and (index.country(argument.entity) not in countries
                                                or index.country(argument.entity) is None):
                 return (argument,)
@@ -135,9 +135,10 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     article = index.extraction.article
     conflict = conflict_for(conflicts, candidate.sentence)
     parties = conflict.parties if conflict is not None else ()
-    agents = _unique([a for span in candidate.agents for a in index.arguments(span, parties)])
-    targets = _unique([a for span in candidate.targets for a in index.arguments(span, parties)
-                       if all(a.entity != b.entity for b in agents)])
+    agents = _unique([m for span in candidate.agents for a in index.arguments(span, parties)
+                      for m in index.members(a)])
+    targets = _unique([m for span in candidate.targets for a in index.arguments(span, parties)
+                       for m in index.members(a) if all(m.entity != b.entity for b in agents)])
     if agents and not targets and candidate.code.startswith(tuple(settings.visit_codes)):
         targets = _host_countries(candidate, agents, index)
     indirect = bool(agents) and not targets

@@ -89,6 +89,11 @@ def entry_target(entry: LexEntry, *, lexicon: Lexicon, article: Article,
         name = _country_name(country or "", lexicon)
         label, key = f"{label[:1].upper()}{label[1:]} ({name})", f"{label} {name}"
     kind = "person" if entry.type == "Person" else "org"
+    for member in entry.members:
+        if member in lexicon.entries:
+            relations.append(("hasMember", entry_target(lexicon.get(member), lexicon=lexicon, article=article)))
+        else:
+            relations.append(("hasMember", country_target(member.partition(":")[2], lexicon=lexicon)))
     if entry.part_of and entry.part_of in lexicon.entries:
         parent = entry_target(lexicon.get(entry.part_of), lexicon=lexicon, article=article)
         relations.append(("partOf", parent))

@@ -111,6 +111,20 @@ def test_restrictions_on_movement(pipeline: Any, text: str, expected: tuple[str,
     assert expected in country_dyads(run(pipeline, text))
 
 
+@pytest.mark.parametrize(("text", "expected", "members"), [
+    ("The Baltic states condemned Russia on Monday.",
+     {("EST", "RUS", "111"), ("LVA", "RUS", "111"), ("LTU", "RUS", "111")}, {"EST", "LVA", "LTU"}),
+    ("Russia warned the two Koreas.", {("RUS", "KOR", "130"), ("RUS", "PRK", "130")}, {"KOR", "PRK"}),
+])
+def test_a_group_acts_and_is_acted_on_as_each_member(pipeline: Any, text: str, members: set[str],
+                                                     expected: set[tuple[str, str | None, str]]) -> None:
+    extraction = run(pipeline, text)
+    assert country_dyads(extraction) == expected
+    group = next(e for e in extraction.entities if e.type == "ActorGroup")
+    linked = {r.object for r in extraction.relations if r.subject == group.iri and r.predicate == "hasMember"}
+    assert {e.country for e in extraction.entities if e.iri in linked} == members
+
+
 def test_no_target_through_a_time_adjunct(pipeline: Any) -> None:
     found = country_dyads(run(pipeline, "Nepal restored full ties with Xyzland after Indian crowds burned its embassy."))
     assert ("NPL", "IND", "050") not in found

@@ -114,6 +114,31 @@ def test_bad_user_dictionary_names_the_file(tmp_path: Path, content: str) -> Non
         load_lexicon(extra=(path,))
 
 
+def test_country_groups_name_their_members(gazetteer_lexicon: Lexicon) -> None:
+    group = gazetteer_lexicon.lookup("Baltic states")
+    assert group is not None and group.type == "ActorGroup"
+    assert set(group.members) == {"country:EST", "country:LVA", "country:LTU"}
+
+
+def test_group_members_by_name_or_by_code(tmp_path: Path) -> None:
+    path = tmp_path / "groups.tsv"
+    path.write_text("name\ttype\tcountry\tmembers\n"
+                    "Valdoria\tCountry\tVAL\t\n"
+                    "Northern Pair\tActorGroup\t\tValdoria|Norway|XQZ\n", encoding="utf-8")
+    lexicon = load_lexicon(extra=(path,))
+    group = lexicon.lookup("Northern Pair")
+    assert group is not None
+    assert lexicon.get(group.members[0]).country == "VAL"  # by name
+    assert group.members[1:] == ("country:NOR", "country:XQZ")  # by code, known to ISO or not
+
+
+def test_a_group_member_no_dictionary_defines_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "groups.tsv"
+    path.write_text("name\ttype\tmembers\nNorthern Pair\tActorGroup\tNowhere Land\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="Nowhere Land"):
+        load_lexicon(extra=(path,))
+
+
 def test_json_dictionary_must_be_a_list(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"name": "x"}', encoding="utf-8")

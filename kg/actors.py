@@ -30,9 +30,11 @@ Compound actors
 Date windows
     Codes may hold for a time only (``HOB <950601``, ``HOBGOV 19950601 -
     19990815``, ``HOBREB >990816``; six-digit dates are YYMMDD, years below
-    30 in the 2000s). A kg dictionary holds one code per actor: the one valid
+    30 in the 2000s). The row's ``country`` and ``sector`` are the code valid
     on ``on`` (by default the latest: an open-ended window, else the code
-    without window, else the window that ends last). The note lists them all.
+    without window, else the window that ends last); every windowed code is
+    also written as a ``periods`` entry, so an article published within a
+    window sees that code (see :mod:`kg.lexicon`). The note lists them all.
 Agents
     Generic actors ("soldiers", "foreign minister") coded by sector: ``~MIL``
     (after a country code) or ``NGO~`` (before it) give sector ``MIL`` or
@@ -74,7 +76,7 @@ __all__ = [
 ]
 
 #: Columns of the TSV :func:`write_actor_tsv` writes (``note`` is for people).
-ACTOR_COLUMNS = ("name", "type", "country", "sector", "aliases", "role", "part_of", "generic", "members", "note")
+ACTOR_COLUMNS = ("name", "type", "country", "sector", "aliases", "role", "part_of", "generic", "members", "periods", "note")
 
 _SMALL_WORDS = frozenset({"OF", "THE", "AND", "FOR", "IN", "ON"})
 _WINDOW = re.compile(r"(?P<op>[<>])\s*(?P<date>\d{6}|\d{8})|(?P<start>\d{6}|\d{8})\s*-\s*(?P<end>\d{6}|\d{8})")
@@ -94,6 +96,7 @@ class ActorRow:
     part_of: str = ""
     generic: bool = False
     members: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
     note: str = ""
 
     def as_row(self) -> dict[str, str]:
@@ -101,7 +104,8 @@ class ActorRow:
         return {
             "name": self.name, "type": self.type, "country": self.country, "sector": self.sector,
             "aliases": "|".join(self.aliases), "role": self.role, "part_of": self.part_of,
-            "generic": "yes" if self.generic else "", "members": "|".join(self.members), "note": self.note,
+            "generic": "yes" if self.generic else "", "members": "|".join(self.members),
+            "periods": "|".join(self.periods), "note": self.note,
         }
 
 
@@ -260,7 +264,21 @@ def _actor_row(item: Any, number: int, *, on: date | None, sectors: SectorTable)
     if not names:
         return None
     return ActorRow(name=names[0], type=type_, country=country, sector=sector,
-                    aliases=tuple(names[1:]), members=members, note="; ".join(notes))
+                    aliases=tuple(names[1:]), members=members, periods=_periods(codes, where, sectors),
+                    note="; ".join(notes))
+
+
+def _periods(codes: list[Any], where: str, sectors: SectorTable) -> tuple[str, ...]:
+    """The windowed codes as kg periods (``START..END COUNTRY [SECTOR]``), compound codes left out."""
+    found = []
+    for raw in codes:
+        code, first, last, windowed = _dated_code(str(raw), where)
+        if not windowed or "/" in code:
+            continue
+        country, sector, _ = _split_code(code, sectors)
+        span = f"{first.isoformat() if first else ''}..{last.isoformat() if last else ''}"
+        found.append(" ".join(part for part in (span, country or "-", sector) if part))
+    return tuple(found)
 
 
 def _expand(phrase: str, macros: Mapping[str, list[str]], where: str) -> list[str]:

@@ -22,6 +22,12 @@ TSV files with a header row, or JSON files holding a list of objects, with the k
     Other names, separated by ``|`` in TSV or given as a list in JSON (optional).
 ``role``, ``part_of``
     A person's office; the ``name`` of the organisation this one is part of (optional).
+``periods``
+    Codes that hold for a time only, separated by ``|``: ``START..END COUNTRY [SECTOR]``
+    with ISO dates, either end open, ``-`` for no country (``..1979-06-05 RHO``,
+    ``1995-06-01..1999-08-15 HOB GOV``). An article published within a period sees
+    the actor with that period's country and sector; otherwise ``country`` and
+    ``sector`` hold.
 ``members``
     For an ``ActorGroup`` ("Baltic states", "the two Koreas"): its members, as names of
     other entries or ISO3 codes, separated by ``|`` (a list in JSON). What the group
@@ -45,6 +51,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
@@ -52,7 +59,7 @@ from kg.errors import ConfigError
 from kg.ids import slug_key
 from kg.resources import package_data
 
-__all__ = ["ENTITY_TYPES", "LexEntry", "Lexicon", "Title", "load_lexicon"]
+__all__ = ["ENTITY_TYPES", "CodePeriod", "LexEntry", "Lexicon", "Title", "load_lexicon"]
 
 #: Ontology classes an actor dictionary may name.
 ENTITY_TYPES = frozenset({
@@ -64,6 +71,36 @@ _PLACE_TYPES = frozenset({"Country", "City", "Region", "Location"})
 # smaller ones only link places the model found.
 _BIG_CITY = 1_000_000
 _GEONAMES = "https://sws.geonames.org/{}/"
+
+
+@dataclass(frozen=True)
+class CodePeriod:
+    """A country and sector an actor has for a time only (either end open).
+
+    >>> CodePeriod.parse("..1979-06-05 RHO")
+    CodePeriod(start=None, end=datetime.date(1979, 6, 5), country='RHO', sector=None)
+    """
+
+    start: date | None
+    end: date | None
+    country: str | None
+    sector: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> CodePeriod:
+        """Read ``START..END COUNTRY [SECTOR]``; raises ValueError when it is not that."""
+        span, *codes = text.split()
+        first, sep, last = span.partition("..")
+        if not sep or not 1 <= len(codes) <= 2:
+            raise ValueError(f"{text!r} is not 'START..END COUNTRY [SECTOR]'")
+        country = codes[0].upper() if codes[0] != "-" else None
+        sector = codes[1].upper() if len(codes) > 1 else None
+        return cls(date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None,
+                   country, sector)
+
+    def holds(self, day: date) -> bool:
+        """Whether the period includes ``day``."""
+        return (self.start or date.min) <= day <= (self.end or date.max)
 
 
 @dataclass(frozen=True)
@@ -97,6 +134,8 @@ class LexEntry:
     members : tuple of str
         Lexicon ids of the members of an actor group (``country:XXX`` for a
         bare code no entry defines).
+    periods : tuple of CodePeriod
+        Countries and sectors the actor has for a time only.
     """
 
     id: str
@@ -112,6 +151,21 @@ class LexEntry:
     stands_for: str | None = None
     generic: bool = False
     members: tuple[str, ...] = ()
+    periods: tuple[CodePeriod, ...] = ()
+
+    def on(self, day: date | datetime | None) -> LexEntry:
+        """The entry as it was on ``day``: the country and sector of the period holding then.
+
+        The latest-starting period that holds wins; without one (or a day) the entry is unchanged.
+        """
+        if not self.periods or day is None:
+            return self
+        day = day.date() if isinstance(day, datetime) else day
+        holding = [p for p in self.periods if p.holds(day)]
+        if not holding:
+            return self
+        period = max(holding, key=lambda p: p.start or date.min)
+        return replace(self, country=period.country, sector=period.sector)
 
     @property
     def link(self) -> str | None:
@@ -245,7 +299,16 @@ def _actor_entries(path: Path, *, generic_default: bool = False) -> Iterator[Lex
             generic=generic,
             # names or codes, resolved to ids once every entry is known
             members=_split(row.get("members")),
+            periods=_periods(row.get("periods"), path, number),
         )
+
+
+def _periods(value: object, path: Path, number: int) -> tuple[CodePeriod, ...]:
+    try:
+        return tuple(CodePeriod.parse(item) for item in _split(value))
+    except ValueError as e:
+        raise ConfigError(f"{path}: entry {number} has a bad period ({e}); write "
+                          "'START..END COUNTRY [SECTOR]' with ISO dates, e.g. '..1979-06-05 RHO'") from e
 
 
 def _member_id(group: LexEntry, member: str, entries: Mapping[str, LexEntry], by_label: Mapping[str, str],

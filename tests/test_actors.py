@@ -93,6 +93,12 @@ def test_date_windows_keep_the_code_valid_on_the_day(on: date | None, kept: str)
     assert all(code in row.note for code in codes)
 
 
+def test_date_windows_become_periods() -> None:
+    row = _one({"phrases": ["VALDORIA"], "codes": ["VAL <950601", "VALGOV 19950601 - 19990815", "OST"]})
+    assert row.periods == ("..1995-06-01 VAL", "1995-06-01..1999-08-15 VAL GOV")
+    assert row.as_row()["periods"] == "..1995-06-01 VAL|1995-06-01..1999-08-15 VAL GOV"
+
+
 def test_a_plain_code_wins_over_windows_that_ended() -> None:
     row = _one({"phrases": ["OSTRAVA"], "codes": ["OSR <911226", "OST"]})
     assert row.country == "OST"

@@ -48,3 +48,15 @@ def test_main_command_builds_the_shipped_examples() -> None:
     block = README.split("<!-- main-command -->", 1)[1].split("```", 2)[1]
     assert "kg build examples/" in block and "kg query" in block
     assert Path(ROOT / "examples").is_dir()
+
+
+def test_actor_dictionary_example_loads(tmp_path: Path) -> None:
+    from kg.lexicon import load_lexicon
+
+    (table,) = re.findall(r"```\n(name\ttype\t.*?)```", README, flags=re.S)
+    path = tmp_path / "actors.tsv"
+    path.write_text(table, encoding="utf-8")
+    lexicon = load_lexicon(extra=(path,))
+    group, brigade = lexicon.lookup("Lake Victoria states"), lexicon.lookup("NSB")
+    assert group is not None and len(group.members) == 3
+    assert brigade is not None and brigade.periods and brigade.country == "XNR"

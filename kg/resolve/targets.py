@@ -68,7 +68,11 @@ def government_target(iso3: str, *, lexicon: Lexicon) -> Target:
 
 def entry_target(entry: LexEntry, *, lexicon: Lexicon, article: Article,
                  country: str | None = None) -> Target:
-    """The entity a lexicon entry names; ``country`` specialises generic entries."""
+    """The entity a lexicon entry names; ``country`` specialises generic entries.
+
+    An entry whose codes hold for a time only is taken as it was when the article was published.
+    """
+    entry = entry.on(article.published)
     country = entry.country or country
     if entry.type == "Country" and entry.country:
         return country_target(entry.country, lexicon=lexicon)

@@ -160,6 +160,22 @@ def test_a_list_the_parser_hung_on_its_last_name_keeps_every_member(
     assert {a for a, _, _ in country_dyads(extraction)} == agents
 
 
+@pytest.mark.parametrize(("published", "agent"), [(date(1985, 5, 1), "OST"), (date(2001, 5, 1), "VAL")])
+def test_an_actor_has_the_code_of_the_day_the_article_was_published(
+        tmp_path: Path, published: date, agent: str) -> None:
+    from kg.pipeline import load_components
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("name\ttype\tcountry\tperiods\nValdoria\tCountry\tVAL\t..1990-12-31 OST\n",
+                      encoding="utf-8")
+    config = Config(actors=(actors,))
+    components = load_components(config)
+    text = "Valdoria condemned Sweden."
+    article = Article(id="t", text=text, published=published)
+    extraction = extract_doc(components.nlp(text), article, components=components, config=config)
+    assert country_dyads(extraction) == {(agent, "SWE", "111")}
+
+
 def test_names_in_apposition_after_a_conjunction_are_a_list(pipeline: Any) -> None:
     agents = {a for a, _, _ in country_dyads(run(pipeline, "Tuvalu, Nauru and the evil awful Kiribati welcomed the plan."))}
     assert agents == {"TUV", "NRU", "KIR"}

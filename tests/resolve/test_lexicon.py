@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,25 @@ def test_a_group_member_no_dictionary_defines_is_an_error(tmp_path: Path) -> Non
     path = tmp_path / "groups.tsv"
     path.write_text("name\ttype\tmembers\nNorthern Pair\tActorGroup\tNowhere Land\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="Nowhere Land"):
+        load_lexicon(extra=(path,))
+
+
+def test_periods_say_which_code_holds_on_a_day(tmp_path: Path) -> None:
+    path = tmp_path / "actors.tsv"
+    path.write_text("name\ttype\tcountry\tsector\tperiods\n"
+                    "Valdoria Front\tArmedGroup\tVAL\tREB\t..1990-12-31 OST|1995-01-01..1999-12-31 VAL GOV\n",
+                    encoding="utf-8")
+    entry = load_lexicon(extra=(path,)).lookup("Valdoria Front")
+    assert entry is not None
+    assert (entry.on(date(1985, 5, 1)).country, entry.on(date(1985, 5, 1)).sector) == ("OST", None)
+    assert (entry.on(date(1997, 5, 1)).country, entry.on(date(1997, 5, 1)).sector) == ("VAL", "GOV")
+    assert (entry.on(date(1993, 5, 1)).country, entry.on(None).sector) == ("VAL", "REB")  # no period holds
+
+
+def test_a_bad_period_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "periods.tsv"
+    path.write_text("name\ttype\tcountry\tperiods\nValdoria\tCountry\tVAL\tsince 1990 OST\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="periods.tsv"):
         load_lexicon(extra=(path,))
 
 

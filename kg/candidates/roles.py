@@ -346,6 +346,11 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
         roles = Roles(tuple(agents), tuple(targets), tuple(locations), False)
     else:
         roles = _verb_roles(token, root, words)
+    if pos == "VERB" and root in words.receiving_roots and token.lemma_.lower() in words.receiving_verbs:
+        # "X received weapons from Y": Y gives, X receives
+        givers = [p for c in (token, *(o for o in token.children if o.dep_ == "dobj")) for g in c.children
+                  if g.dep_ == "prep" and g.lower_ == "from" for p in _pobjs(g)]
+        roles = Roles(tuple(givers), tuple(subjects(token, words)), roles.locations, False)
     if pos == "VERB" and any(code.startswith(c) for c in words.destination_codes):
         # "arrived in X", "left for X": the place visited is the host
         more = [p for c in token.children if c.dep_ == "prep" and c.lower_ in words.destination_preps

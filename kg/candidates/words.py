@@ -47,6 +47,8 @@ class RoleWords:
     reciprocal_verbs: frozenset[str]
     joint_codes: frozenset[str]
     reaction_roots: frozenset[str]
+    receiving_verbs: frozenset[str]
+    receiving_roots: frozenset[str]
     destination_codes: frozenset[str]
     destination_preps: frozenset[str]
     adjunct_roots: frozenset[str]
@@ -113,6 +115,8 @@ def read_role_words(path: Path) -> RoleWords:
         reciprocal_verbs=_words(table, "roles", "reciprocal_verbs", path),
         joint_codes=_words(table, "roles", "joint_codes", path),
         reaction_roots=_words(table, "roles", "reaction_roots", path),
+        receiving_verbs=_words(table, "roles", "receiving_verbs", path),
+        receiving_roots=_words(table, "roles", "receiving_roots", path),
         destination_codes=_words(table, "roles", "destination_codes", path),
         destination_preps=_words(table, "roles", "destination_preps", path),
         adjunct_roots=_words(table, "roles", "adjunct_roots", path),

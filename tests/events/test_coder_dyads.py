@@ -96,6 +96,17 @@ def test_target_inside_the_complements(pipeline: Any, text: str, expected: tuple
     assert all(e.confidence < 0.9 for e in indirect)  # found indirectly: less sure
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine received weapons from the United States.", ("USA", "UKR", "072")),
+    ("Jordan received humanitarian aid from Saudi Arabia on Monday.", ("SAU", "JOR", "073")),
+])
+def test_the_giver_of_what_is_received_is_the_agent(pipeline: Any, text: str,
+                                                    expected: tuple[str, str | None, str]) -> None:
+    found = country_dyads(run(pipeline, text))
+    assert expected in found
+    assert (expected[1], expected[0], expected[2]) not in found
+
+
 def test_where_an_event_noun_happened_is_not_its_target(pipeline: Any) -> None:
     found = country_dyads(run(pipeline, "Russia condemned a protest by Ukrainian students in Poland."))
     assert ("UKR", None, "141") in found

@@ -44,6 +44,7 @@ class CoderSettings:
     location_types: frozenset[str]
     weights: Mapping[str, float]
     visit_codes: frozenset[str] = frozenset()
+    place_target_codes: frozenset[str] = frozenset()
     threat_modalities: frozenset[str] = frozenset()
     threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -86,6 +87,7 @@ def read_coder_settings(path: Path) -> CoderSettings:
             location_types=frozenset(arguments["location_types"]),
             weights=MappingProxyType(weights),
             visit_codes=frozenset(arguments.get("visit_codes", ())),
+            place_target_codes=frozenset(arguments.get("place_target_codes", ())),
             threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
             threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
         )

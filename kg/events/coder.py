@@ -30,6 +30,7 @@ from kg.events.conflicts import build_conflicts, conflict_for
 from kg.events.timex import TimeValue
 from kg.ids import minted_iri
 from kg.model import (
+    ArgumentSpan,
     Article,
     Claim,
     Conflict,
@@ -100,15 +101,19 @@ def _directions(candidate: EventCandidate, agents: tuple[EventArgument, ...],
     return [(agents, targets)]
 
 
-def _host_countries(candidate: EventCandidate, agents: tuple[EventArgument, ...],
-                    index: EntityIndex) -> tuple[EventArgument, ...]:
-    """A visit to a city is a visit to its country ("arrived in Amman": Jordan hosts)."""
-    own = {index.country(a.entity) for a in agents} | {a.entity for a in agents}
+def _host_countries(spans: tuple[ArgumentSpan, ...], agents: tuple[EventArgument, ...],
+                    index: EntityIndex, *, domestic: bool = False) -> tuple[EventArgument, ...]:
+    """The countries of the places named: a visit to a city is a visit to its country
+    ("arrived in Amman": Jordan hosts); an attack on a city, an attack on its country.
+
+    ``domestic`` allows the agents' own country ("Sudanese rebels shelled Juba").
+    """
+    own = {a.entity for a in agents} | (set() if domestic else {index.country(a.entity) for a in agents})
     found = []
-    for span in candidate.targets:
+    for span in spans:
         for place in index.arguments(span, places=True):
             country = index.country_of_place(place.entity)
-            if country is not None and country not in own and index.country(country) not in own:
+            if country is not None and country not in own and (domestic or index.country(country) not in own):
                 found.append(EventArgument(country, place.start, place.end, place.text))
     return _unique(found)
 
@@ -140,10 +145,14 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     targets = _unique([m for span in candidate.targets for a in index.arguments(span, parties)
                        for m in index.members(a) if all(m.entity != b.entity for b in agents)])
     if agents and not targets and candidate.code.startswith(tuple(settings.visit_codes)):
-        targets = _host_countries(candidate, agents, index)
+        targets = _host_countries(candidate.targets, agents, index)
     indirect = bool(agents) and not targets
     if indirect:
         targets = _indirect_target(candidate, agents, index)
+    if indirect and not targets and candidate.code.startswith(tuple(settings.place_target_codes)):
+        # "rebels shelled Juba", "extended the curfew in Abidjan": the country of the place
+        targets = _host_countries(candidate.targets + candidate.indirect_targets + candidate.locations,
+                                  agents, index, domestic=True)[:1]
     if not agents and not targets:
         return [], ()
     locations = [a for span in candidate.locations for a in index.arguments(span, places=True) if index.is_location(a.entity)]

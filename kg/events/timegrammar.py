@@ -69,6 +69,30 @@ class TimeGrammar:
     def _compile(self, pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
 
+    # Cheap tests of what a sentence must hold for a family of patterns to match
+    # (a digit, a month or weekday name, a unit word): most sentences hold no
+    # time expression, and one scan tells which patterns need not run.
+
+    @cached_property
+    def has_digit(self) -> re.Pattern[str]:
+        return re.compile(r"\d")
+
+    @cached_property
+    def has_month(self) -> re.Pattern[str]:
+        return self._compile(_alternation(self.months))
+
+    @cached_property
+    def has_weekday(self) -> re.Pattern[str]:
+        return self._compile(_alternation(self.weekdays))
+
+    @cached_property
+    def has_relative_day(self) -> re.Pattern[str]:
+        return self._compile(_alternation(self.relative_days))
+
+    @cached_property
+    def has_unit(self) -> re.Pattern[str]:
+        return self._compile(_UNITS)
+
     @cached_property
     def iso_date(self) -> re.Pattern[str]:
         return re.compile(

@@ -179,13 +179,38 @@ def _candidate(match: re.Match[str], value: TimeValue, relative: bool) -> _Candi
     return match.start("expr"), match.end("expr"), value, relative
 
 
-def _explicit(grammar: TimeGrammar, sentence: str) -> Iterator[_Candidate]:
+@dataclass(frozen=True)
+class _Holds:
+    """What the sentence holds that some patterns need (see ``TimeGrammar.has_*``)."""
+
+    digit: bool
+    month: bool
+    weekday: bool
+    relative_day: bool
+    unit: bool
+
+    @classmethod
+    def of(cls, grammar: TimeGrammar, sentence: str) -> _Holds:
+        return cls(
+            digit=grammar.has_digit.search(sentence) is not None,
+            month=grammar.has_month.search(sentence) is not None,
+            weekday=grammar.has_weekday.search(sentence) is not None,
+            relative_day=grammar.has_relative_day.search(sentence) is not None,
+            unit=grammar.has_unit.search(sentence) is not None,
+        )
+
+
+def _explicit(grammar: TimeGrammar, sentence: str, holds: _Holds) -> Iterator[_Candidate]:
+    if not holds.digit:  # every explicit date has a number
+        return
     for match in grammar.iso_date.finditer(sentence):
         try:
             day = date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
             continue
         yield _candidate(match, TimeValue.of(day, "day"), False)
+    if not holds.month:
+        return
     for regex in (grammar.day_month_year, grammar.month_day_year):
         for match in regex.finditer(sentence):
             if not grammar.is_name(match["mname"]):
@@ -230,24 +255,26 @@ def _direction(grammar: TimeGrammar, match: re.Match[str]) -> int | None:
     return grammar.directions[" ".join(match["dir"].lower().split())] if match["dir"] else None
 
 
-def _relative(grammar: TimeGrammar, sentence: str, published: date) -> Iterator[_Candidate]:
-    for regex in (grammar.month_day, grammar.day_month):
+def _relative(grammar: TimeGrammar, sentence: str, published: date, holds: _Holds) -> Iterator[_Candidate]:
+    for regex in (grammar.month_day, grammar.day_month) if holds.month and holds.digit else ():
         for match in regex.finditer(sentence):
             if grammar.is_name(match["mname"]):
                 day = _nearby_day(grammar.months[match["mname"].lower()], int(match["day"]), published)
                 if day is not None:
                     yield _candidate(match, TimeValue.of(day, "day"), True)
-    for match in grammar.bare_month.finditer(sentence):
+    for match in grammar.bare_month.finditer(sentence) if holds.month else ():
         if grammar.is_name(match["mname"]) and (match["prep"] or match["mod"] or match["dir"]):
             first = _month_in_direction(grammar.months[match["mname"].lower()], _direction(grammar, match), published)
             yield _candidate(match, TimeValue.of(first, "month"), True)
-    for match in grammar.weekday.finditer(sentence):
+    for match in grammar.weekday.finditer(sentence) if holds.weekday else ():
         if grammar.is_name(match["wname"]):
             day = _weekday(grammar.weekdays[match["wname"].lower()], _direction(grammar, match), published)
             yield _candidate(match, TimeValue.of(day, "day"), True)
-    for match in grammar.relative_day.finditer(sentence):
+    for match in grammar.relative_day.finditer(sentence) if holds.relative_day else ():
         offset = grammar.relative_days[" ".join(match["expr"].lower().split())]
         yield _candidate(match, TimeValue.of(published + timedelta(days=offset), "day"), True)
+    if not holds.unit:  # "last week", "two days ago"
+        return
     for match in grammar.relative_unit.finditer(sentence):
         direction = _direction(grammar, match) or 0
         yield _candidate(match, _shift(published, match["unit"].lower(), direction), True)
@@ -321,10 +348,15 @@ def find_times(sentence: str, *, published: date | datetime | None) -> list[Time
     """
     grammar = load_grammar()
     day = _as_date(published)
-    candidates = [*_explicit(grammar, sentence), *_years(grammar, sentence, day)]
+    holds = _Holds.of(grammar, sentence)
+    # the order of the families matters: _select keeps the first of equal candidates
+    candidates = list(_explicit(grammar, sentence, holds))
+    if holds.digit:  # a year is a number
+        candidates.extend(_years(grammar, sentence, day))
     if day is not None:
-        candidates.extend(_relative(grammar, sentence, day))
-    candidates.extend(_residual(grammar, sentence, day))
+        candidates.extend(_relative(grammar, sentence, day, holds))
+    if holds.digit:  # so is a numeric date
+        candidates.extend(_residual(grammar, sentence, day))
     return [
         TimeMention(start, end, sentence[start:end], value.value, value.granularity, relative)
         for start, end, value, relative in _select(candidates)

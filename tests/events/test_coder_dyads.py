@@ -107,6 +107,16 @@ def test_the_giver_of_what_is_received_is_the_agent(pipeline: Any, text: str,
     assert (expected[1], expected[0], expected[2]) not in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian jets bombed Aleppo.", ("RUS", "SYR", "195")),
+    # the agents' own country too: coercion at home
+    ("President Gbagbo extended the night-time curfew in Abidjan.", ("CIV", "CIV", "1723")),
+])
+def test_force_against_a_place_is_aimed_at_its_country(pipeline: Any, text: str,
+                                                       expected: tuple[str, str | None, str]) -> None:
+    assert expected in country_dyads(run(pipeline, text))
+
+
 def test_where_an_event_noun_happened_is_not_its_target(pipeline: Any) -> None:
     found = country_dyads(run(pipeline, "Russia condemned a protest by Ukrainian students in Poland."))
     assert ("UKR", None, "141") in found

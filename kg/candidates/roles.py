@@ -253,6 +253,11 @@ def _verb_roles(token: Token, root: str, words: RoleWords) -> Roles:
         objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in words.request_preps
                     for p in _pobjs(c)]
     targets += _object_roles(objects, root, words)
+    if root in words.request_roots:
+        # "demanded that the United States act": who is to act is who is asked
+        targets += [c for clause in token.children if clause.dep_ == "ccomp"
+                    for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
+                    for c in _conjuncts(s)]
     # a gerund without auxiliary is used as a noun ("reported shelling by X")
     gerund = token.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
     prep_agents, prep_targets, locations = _prep_roles(token, root, words, nominal=gerund)

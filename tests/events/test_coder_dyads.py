@@ -54,6 +54,10 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     ("The French president met business leaders during a visit to Vietnam.", ("FRA", "VNM", "042")),
     # what an appeal asks for names its target
     ("Sweden called for sanctions against Syria.", ("SWE", "SYR", "020")),
+    # who is to act in what a demand or an appeal asks is its target
+    ("Palestinian officials demanded Friday that the United States match the support of the EU.",
+     ("PSE", "USA", "100")),
+    ("Egypt urged that Israel withdraw.", ("EGY", "ISR", "020")),
     # "about": what a reaction or a statement is about
     ("Japan expressed concern about North Korea.", ("JPN", "PRK", "012")),
     # a vow takes the target of what is vowed

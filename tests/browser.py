@@ -49,3 +49,19 @@ def browser_page(*, width: int = 1280, height: int = 900) -> Iterator[Any]:
             yield context.new_page()
         finally:
             browser.close()
+
+
+def wait_until(page: Any, expression: str, *, timeout: float = 30.0) -> None:
+    """Poll ``expression`` (JavaScript) until it is true.
+
+    Playwright's ``wait_for_function`` builds its predicate with ``new Function``
+    once it has to poll, which a page's Content-Security-Policy without
+    ``unsafe-eval`` forbids; ``page.evaluate`` runs outside the page's policy.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{expression} still false after {timeout} s")
+        page.wait_for_timeout(50)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import browser_page
+from tests.browser import browser_page, wait_until
 from tests.server.conftest import SCRIPT_PERSON, Server
 
 
@@ -33,7 +33,7 @@ def test_library_query_fills_the_table(server: Server, page: Any) -> None:
     assert "mentions" in page.text_content("#query-description").lower()
     page.fill("#param-country", "xnv")
     page.click("#load-query")
-    page.wait_for_function("document.getElementById('editor').value.includes('\"XNV\"')")
+    wait_until(page, "document.getElementById('editor').value.includes('\"XNV\"')")
     page.click("#run")
     page.wait_for_selector("#results tr td")
     headers = page.eval_on_selector_all("#results th", "cells => cells.map(c => c.textContent)")

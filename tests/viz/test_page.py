@@ -13,7 +13,7 @@ import pytest
 
 from kg.viz import render_html
 from kg.viz.html import content_security_policy
-from tests.browser import browser_page
+from tests.browser import browser_page, wait_until
 from tests.viz.conftest import HOSTILE, artifacts, evidence
 
 SHOT = Path("/tmp/kg-viz-shot.png")
@@ -30,7 +30,7 @@ class Opened:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.goto(url)
-        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        wait_until(page, "window.kgReady === true", timeout=60)
 
     def _console(self, message: Any) -> None:
         if message.type == "error":

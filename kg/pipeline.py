@@ -221,10 +221,9 @@ def extract_ntriples(articles: Iterable[Article], *, config: Config) -> Iterator
     The unit of work of every build path: the same function runs in the
     build's own process, in ``--workers`` processes and on Dask workers, which
     is what makes their graphs identical. Triples go straight to sorted text,
-    without an rdflib Graph in between (the mapping's cost halves).
+    without rdflib terms or an rdflib Graph in between.
     """
-    from kg.mapping.graph import extraction_triples
-    from kg.mapping.nquads import to_ntriples
+    from kg.mapping.graph import extraction_ntriples
 
     for result in extract(articles, config=config):
         if isinstance(result, ArticleStatus):
@@ -232,7 +231,7 @@ def extract_ntriples(articles: Iterable[Article], *, config: Config) -> Iterator
             continue
         article = result.article
         try:
-            text = to_ntriples(extraction_triples(result))
+            text = extraction_ntriples(result)
         except KgError as e:
             yield ArticleStatus(article.id, "failed", str(e))
             continue

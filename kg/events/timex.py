@@ -167,6 +167,7 @@ def _weekday(weekday: int, direction: int | None, published: date) -> date:
 
 
 _Candidate = tuple[int, int, TimeValue, bool]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s(\"\u201c]*$")
 _CONTEXT = 40  # characters looked at around a year for its neighbouring words
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
@@ -191,12 +192,19 @@ class _Holds:
 
     @classmethod
     def of(cls, grammar: TimeGrammar, sentence: str) -> _Holds:
+        foreign = _NON_ASCII.findall(sentence)
+        if any(c.isalpha() for c in foreign):
+            # a letter such as "ſ" or "K" matches an ASCII one case-blind; ask the patterns
+            found = {name for name, pattern in grammar.key_patterns.items() if pattern.search(sentence)}
+        else:
+            lowered = sentence.lower()
+            found = {name for name, words in grammar.key_words.items() if any(w in lowered for w in words)}
         return cls(
             digit=grammar.has_digit.search(sentence) is not None,
-            month=grammar.has_month.search(sentence) is not None,
-            weekday=grammar.has_weekday.search(sentence) is not None,
-            relative_day=grammar.has_relative_day.search(sentence) is not None,
-            unit=grammar.has_unit.search(sentence) is not None,
+            month="month" in found,
+            weekday="weekday" in found,
+            relative_day="relative_day" in found,
+            unit="unit" in found,
         )
 
 

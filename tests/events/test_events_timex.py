@@ -240,3 +240,27 @@ def test_shipped_grammar_reads() -> None:
     grammar = read_grammar(Path(__file__).resolve().parents[2] / "kg" / "events" / "data" / "timex.toml")
     assert grammar.months["sept"] == 9 and grammar.weekdays["sunday"] == 6
     assert grammar.relative_days["yesterday"] == -1 and timedelta(days=grammar.relative_days["tomorrow"]).days == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks resumed on Monday, two days ago.",
+        "José Ramírez arrived on Tuesday, 3 March 2020, from Bogotá.",  # non-ASCII letters
+        "Fighting since the day before yesterday; “heavy” losses last week.",  # non-ASCII, no letters
+        "A Tueſday meeting, and K-day next month.",  # letters that match ASCII ones case-blind
+        "No time here at all.",
+        "Version 2.3.1 shipped in 1994s style.",
+    ],
+)
+def test_word_families_found_as_the_patterns_find_them(sentence: str) -> None:
+    """The quick tests that skip pattern families never skip one that would match."""
+    from kg.events.timegrammar import load_grammar
+    from kg.events.timex import _Holds
+
+    grammar = load_grammar()
+    holds = _Holds.of(grammar, sentence)
+    for name, pattern in grammar.key_patterns.items():
+        if pattern.search(sentence):
+            assert getattr(holds, name), name
+    assert holds.digit == any(c.isdigit() for c in sentence)

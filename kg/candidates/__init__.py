@@ -52,7 +52,7 @@ class _Found:
 
 
 def _check(doc: Doc, article: Article) -> None:
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the article; "
                               "pass nlp(article.text)")
     if not doc.has_annotation("DEP"):
@@ -327,10 +327,10 @@ def doc_to_conflicts(doc: Doc, *, article: Article) -> tuple[ConflictCandidate, 
     words = role_words()
     found = []
     for sentence in doc.sents:
-        times = _times(sentence, article)
-        for token in sentence:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in words.conflict_nouns:
-                conflict = _conflict(token, sentence, article, words, times)
-                if conflict is not None:
-                    found.append(conflict)
+        nouns = [t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in words.conflict_nouns]
+        times = _times(sentence, article) if nouns else []  # only a start year needs them
+        for token in nouns:
+            conflict = _conflict(token, sentence, article, words, times)
+            if conflict is not None:
+                found.append(conflict)
     return tuple(found)

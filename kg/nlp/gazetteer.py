@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -323,9 +324,10 @@ def _without_space_tokens(doc: Doc) -> tuple[Doc, list[int]]:
     A no-break space or a run of spaces becomes a token of its own, which would
     keep "Organization for\u00a0Security" from matching its name.
     """
-    index = [t.i for t in doc if not t.is_space]
-    if len(index) == len(doc):
-        return doc, index
+    spaces = doc.to_array(IS_SPACE)  # one array read instead of a Python object per token
+    if not spaces.any():
+        return doc, list(range(len(doc)))
+    index = [int(i) for i in (spaces == 0).nonzero()[0]]
     return Doc(doc.vocab, words=[doc[i].text for i in index]), index
 
 

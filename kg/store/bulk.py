@@ -6,6 +6,11 @@
   article it holds is replaced by
   :meth:`Store.replace_articles` (drop and insert in one transaction). Either
   way a crash leaves each article as it was or as it is now.
+- :func:`write_new_article_graphs` writes many new articles at once with
+  pyoxigraph's bulk loader (twice as fast on short articles), each article's
+  ``ckg:contentHash`` last, in one transaction: an article whose hash is
+  missing counts as not built, so a crash in between costs a rebuild, never a
+  half graph taken for a whole one.
 - :func:`load_files` bulk-loads N-Quads, N-Triples, Turtle or TriG files (shards
   of a distributed build, or another tool's output) without reading them into memory.
 - :func:`remove_articles` drops article graphs, and the statements that other
@@ -37,7 +42,8 @@ from kg.ids import ID_BASE, ONTOLOGY_BASE, article_iri
 from kg.store.store import Store
 from kg.store.writes import WriteReport
 
-__all__ = ["LoadReport", "RemoveReport", "load_files", "remove_articles", "write_article_graphs"]
+__all__ = ["LoadReport", "RemoveReport", "load_files", "remove_articles", "write_article_graphs",
+           "write_new_article_graphs"]
 
 _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".nquads": ox.RdfFormat.N_QUADS,
@@ -96,6 +102,80 @@ def write_article_graphs(store: Store, items: Iterable[tuple[str, str | bytes]])
         except OSError as e:
             raise StoreError(f"writing {iri} to the store at {store.path or 'memory'} failed: {e}") from e
         written.append(iri)
+    return WriteReport(written=tuple(written), failed=tuple(failed))
+
+
+_HASH = f"<{ONTOLOGY_BASE}contentHash>"
+
+
+def _quads(iri: str, text: str) -> tuple[list[str], list[str]]:
+    """An article's N-Triples as N-Quads in its graph: (content lines, content-hash lines)."""
+    graph = f" <{iri}> .\n"
+    content: list[str] = []
+    hashes: list[str] = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line:
+            continue
+        quad = line[:-1].rstrip() + graph  # "s p o ." -> "s p o <g> ."
+        (hashes if _HASH in line else content).append(quad)
+    return content, hashes
+
+
+def write_new_article_graphs(store: Store, items: Iterable[tuple[str, str | bytes]]) -> WriteReport:
+    """Write many article graphs at once: content bulk-loaded, content hashes in one transaction.
+
+    The bulk loader skips transactions, which halves the cost of writing short
+    articles. Each article's ``ckg:contentHash`` (what marks it as built, see
+    :meth:`Store.article_hash`) is written only after the content, in one
+    transaction, so an interrupted write leaves graphs without their hash: the
+    next build takes them as not built and replaces them. Items whose graph the
+    store holds already, or that hold blank nodes, and a batch the bulk loader
+    refuses go through :func:`write_article_graphs` one by one.
+
+    Parameters
+    ----------
+    store : Store
+        An open, writable store.
+    items : iterable of (str, str or bytes)
+        ``(graph IRI, N-Triples text)``; each IRI once.
+
+    Returns
+    -------
+    WriteReport
+    """
+    inner = store._writable()
+    single: list[tuple[str, str]] = []
+    batch: list[tuple[str, str]] = []
+    for iri, data in items:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        present = inner.contains_named_graph(ox.NamedNode(iri))
+        (single if present or ("_:" in text and _BLANK.search(text)) else batch).append((iri, text))
+    written: list[str] = []
+    failed: list[tuple[str, str]] = []
+    if batch:
+        content: list[str] = []
+        hashes: list[str] = []
+        for iri, text in batch:
+            more, marks = _quads(iri, text)
+            content += more
+            hashes += marks
+        try:
+            inner.bulk_load(input="".join(content), format=ox.RdfFormat.N_QUADS)
+            inner.load(input="".join(hashes), format=ox.RdfFormat.N_QUADS)
+            written += [iri for iri, _ in batch]
+        except (ValueError, SyntaxError, TypeError):
+            # one bad article: undo what the loader wrote, then article by article
+            for iri, _ in batch:
+                if inner.contains_named_graph(ox.NamedNode(iri)):
+                    inner.remove_graph(ox.NamedNode(iri))
+            single += batch
+        except OSError as e:
+            raise StoreError(f"writing to the store at {store.path or 'memory'} failed: {e}") from e
+    if single:
+        report = write_article_graphs(store, single)
+        written += report.written
+        failed += report.failed
     return WriteReport(written=tuple(written), failed=tuple(failed))
 
 

@@ -154,11 +154,14 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
     return _Found(candidate, head, entry, complement, content, absorbed)
 
 
-def _obligations(sentence: Span, words: RoleWords) -> list[tuple[EventCandidate, frozenset[int]]]:
+def _obligations(sentence: Span, words: RoleWords, lemmas: list[str]) -> list[tuple[EventCandidate, frozenset[int]]]:
     """Reported obligations as demands: "X said that Y must Z" is X's demand on Y.
 
     Each comes with the token indices of the clause, whose triggers it absorbs.
+    ``lemmas`` are the sentence's lemmas (a sentence without a reporting verb has none).
     """
+    if not words.obligation_code or words.reporting_verbs.isdisjoint(lemma.lower() for lemma in lemmas):
+        return []
     found = []
     for verb in sentence:
         if verb.lemma_.lower() not in words.reporting_verbs or not words.obligation_code:
@@ -228,7 +231,8 @@ def _with_content_targets(outer: _Found, found: list[_Found], words: RoleWords) 
 
 def _times(sentence: Span, article: Article) -> list[tuple[TimeMention, Token]]:
     found = []
-    for mention in find_times(sentence.text, published=article.published):
+    text = doc_text(sentence.doc)[sentence.start_char:sentence.end_char]
+    for mention in find_times(text, published=article.published):
         start, end = sentence.start_char + mention.start, sentence.start_char + mention.end
         governor = time_governor(sentence, start, end)
         if governor is not None:
@@ -239,13 +243,14 @@ def _times(sentence: Span, article: Article) -> list[tuple[TimeMention, Token]]:
 def _sentence_candidates(sentence: Span, article: Article, triggers: TriggerLexicon,
                          words: RoleWords) -> list[EventCandidate]:
     tokens = list(sentence)
-    matches = triggers.match([t.lemma_ for t in tokens], [t.pos_ for t in tokens])
+    lemmas = [t.lemma_ for t in tokens]
+    matches = triggers.match(lemmas, [t.pos_ for t in tokens])
     found = [f for f in (_candidate(m, sentence, tokens, words) for m in matches) if f is not None]
-    obligations = _obligations(sentence, words)
+    obligations = _obligations(sentence, words, lemmas)
     kept = [_with_content_targets(f, found, words) for f in found
             if not any(_nested(f, outer, words) for outer in found)
             and not any(f.head.i in clause for _, clause in obligations)]
-    times = _times(sentence, article)
+    times = _times(sentence, article) if kept else []
     heads = {f.head.i for f in kept}
     result = []
     for f in kept:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.candidates.roles import SUBJECTS, ancestors_with_child, is_infinitival, subjects
 from kg.candidates.words import RoleWords
+from kg.nlp.extensions import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,6 +41,9 @@ class Attribution:
 
 def quotes(sentence: Span) -> list[tuple[int, int]]:
     """Character offsets of the quoted stretches of a sentence, without the marks."""
+    text = doc_text(sentence.doc)[sentence.start_char:sentence.end_char]
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return []  # most sentences: no token to look at
     marks = [t for t in sentence if t.text in _QUOTE_MARKS]
     return [(a.idx + len(a), b.idx) for a, b in zip(marks[::2], marks[1::2], strict=False)]
 

@@ -3,7 +3,8 @@
 Each size runs in a fresh process (``--child``) that builds the first N
 articles of the corpus into a new on-disk store with one process, printing the
 resident memory (``VmRSS`` from ``/proc``) and the size of spaCy's string store
-every ``--every`` articles, then its peak RSS (``getrusage``). Memory zones
+every ``--every`` articles, then its peak RSS (``getrusage``; with
+``--workers N``, also the largest peak of its extraction processes). Memory zones
 free the vocabulary each text adds, so the string store should stop growing
 once the model's own strings and the lexicons are in.
 
@@ -56,8 +57,9 @@ def child(corpus: str, size: int, every: int, workers: int) -> None:
         with Store.open(Path(tmp) / "store") as store:
             report = build([str(path)], store=store, config=config, on_article=on_article, workers=workers)
         seconds = time.perf_counter() - started
+    workers_rss = f", peak RSS of a worker {peak_rss_mb(children=True):.0f} MB" if workers > 1 else ""
     print(f"SIZE {size}: built {report.built}, failed {len(report.failed)}, {report.triples} triples, "
-          f"{seconds:.0f} s, peak RSS {peak_rss_mb():.0f} MB", flush=True)
+          f"{seconds:.0f} s, peak RSS {peak_rss_mb():.0f} MB{workers_rss}", flush=True)
 
 
 def main() -> None:

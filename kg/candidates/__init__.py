@@ -108,15 +108,16 @@ def _in_name(token: Token) -> bool:
     return token.ent_type_ in _NAME_LABELS and token.ent_iob_ in ("B", "I") and token.pos_ == "PROPN"
 
 
-def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: RoleWords) -> _Found | None:
+def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: RoleWords,
+               forms: list[tuple[str, str]]) -> _Found | None:
     first = tokens[match.start]
     entry_pos = match.candidates[0].pos
     head = _phrase_head(tokens[match.start:match.end]) if entry_pos == "NOUN" else first
     if _in_name(head):
         return None
     complement, content = _complements(head)
-    lemmas = {sentence.doc[i].lemma_.lower() for i in complement}
-    lemmas |= {sentence.doc[i].lower_ for i in complement}
+    # forms: (lower-case lemma, lower-case text) of each token of the sentence
+    lemmas = {form for i in complement for form in forms[i - sentence.start]}
     entry = match.select(lemmas)
     if entry is None:
         return None
@@ -245,7 +246,8 @@ def _sentence_candidates(sentence: Span, article: Article, triggers: TriggerLexi
     tokens = list(sentence)
     lemmas = [t.lemma_ for t in tokens]
     matches = triggers.match(lemmas, [t.pos_ for t in tokens])
-    found = [f for f in (_candidate(m, sentence, tokens, words) for m in matches) if f is not None]
+    forms = [(lemma.lower(), t.lower_) for lemma, t in zip(lemmas, tokens, strict=True)] if matches else []
+    found = [f for f in (_candidate(m, sentence, tokens, words, forms) for m in matches) if f is not None]
     obligations = _obligations(sentence, words, lemmas)
     kept = [_with_content_targets(f, found, words) for f in found
             if not any(_nested(f, outer, words) for outer in found)

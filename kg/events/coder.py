@@ -6,7 +6,12 @@
 
 * roles: a phrase names the entity of its mention (see
   :mod:`kg.events.arguments`); an event whose agent and target name no entity
-  is dropped, since an event about nobody tells an analyst nothing;
+  is dropped, since an event about nobody tells an analyst nothing; an actor
+  group acts as each of its members; a visit to a city is hosted by its
+  country; an event with an agent and no other target takes the first actor
+  inside its complements ("criticized the closure of schools in Uganda"), else,
+  for an act of force or protest, the country of the place it names ("bombed
+  Aleppo"), with a lower confidence;
 * type: the CAMEO code the lexicon chose, its PLOVER class, Goldstein weight
   and quad class (:func:`kg.events.cameo_info`);
 * reciprocity: "A and B traded blame" gives A->B and B->A;
@@ -125,8 +130,7 @@ def _indirect_target(candidate: EventCandidate, agents: tuple[EventArgument, ...
     countries = {index.country(a.entity) for a in agents} - {None}
     for span in candidate.indirect_targets:
         for argument in (m for a in index.arguments(span) for m in index.members(a)):
-            if argument.entity not in own and (index.country(argument.entity) not in countries
-                                               or index.country(argument.entity) is None):
+            if argument.entity not in own and index.country(argument.entity) not in countries:
                 return (argument,)
     return ()
 

@@ -47,6 +47,9 @@ _OUT = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
 _OUT_IDS = (POS, MORPH, LEMMA, TAG, DEP)
 _MORPH = _OUT.index("MORPH")
 _LEMMA = _OUT.index("LEMMA")
+# word forms remembered (lemmas, lower-case keys) before the memory is cleared:
+# bounded memory over any corpus, few recomputations
+_MAX_REMEMBERED = 500_000
 
 Predicate = Callable[[tuple[str, str, str, bool]], bool]
 
@@ -269,6 +272,10 @@ class Morphology:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(self._lemmas) + len(self._lower_keys) > _MAX_REMEMBERED:
+            # the word-keyed memories grow with the vocabulary of a long build: start again
+            self._lemmas.clear()
+            self._lower_keys.clear()
         if len(doc) == 0:
             return doc
         strings = doc.vocab.strings

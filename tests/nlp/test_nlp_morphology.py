@@ -87,3 +87,16 @@ def test_pipeline_is_left_alone_when_a_rule_is_beyond_the_component() -> None:
     names = list(nlp.pipe_names)
     assert replace_morphology(nlp) is False
     assert nlp.pipe_names == names
+
+
+def test_the_memory_of_word_forms_is_bounded(model: Any, replaced: Any, monkeypatch: Any) -> None:
+    """Past the bound the remembered forms are dropped, and the annotations stay the model's."""
+    import kg.nlp.morphology as morphology
+
+    component = replaced.get_pipe(morphology.FACTORY)
+    monkeypatch.setattr(morphology, "_MAX_REMEMBERED", 5)
+    for text in SENTENCES:
+        doc = replaced(text)
+        assert _annotations(doc) == _annotations(model(text))
+        # cleared before a text once past the bound; one text adds at most two entries a token
+        assert len(component._lemmas) + len(component._lower_keys) <= 5 + 2 * len(doc)

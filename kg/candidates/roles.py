@@ -370,6 +370,8 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
 # Dependents through which the search for an indirect target goes on, from a trigger or a noun.
 _INDIRECT_FROM_VERB = frozenset({"dobj", "dative", "prep", "attr", "oprd"})
 _INDIRECT_FROM_NOUN = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "nmod", "poss", "appos", "conj", "acl", "dobj"})
+# from an event noun itself: not its own modifiers, which name its agent ("the Russian attack")
+_INDIRECT_FROM_TRIGGER_NOUN = _INDIRECT_FROM_NOUN - {"compound", "amod", "poss", "nmod", "conj", "appos"}
 _INDIRECT_KINDS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 
 
@@ -388,7 +390,7 @@ def indirect_targets(token: Token, *, pos: str, roles: Roles, words: RoleWords, 
     """
     # places are searched too: "appealed for peace in Yemen" is aimed at Yemen
     filled = {token.i} | {t.i for t in roles.agents + roles.targets}
-    first = _INDIRECT_FROM_NOUN - {"compound", "amod", "poss", "nmod", "conj", "appos"} if pos == "NOUN" else _INDIRECT_FROM_VERB
+    first = _INDIRECT_FROM_TRIGGER_NOUN if pos == "NOUN" else _INDIRECT_FROM_VERB
     frontier = [c for c in token.children if c.dep_ in first or (
         pos != "NOUN" and c.dep_ == "advcl" and is_infinitival(c))]
     visited = {token.i}

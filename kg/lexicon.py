@@ -52,6 +52,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -221,6 +222,11 @@ class Lexicon:
     )
     peoples: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     place_heads: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @cached_property
+    def name_starts(self) -> frozenset[str]:
+        """The first words of the names of more than one word ("North" of "North Korea")."""
+        return frozenset(name.split(" ", 1)[0] for name in self.names if " " in name)
 
     def get(self, entry_id: str) -> LexEntry:
         """The entry with this id; raises ``KeyError`` when there is none."""

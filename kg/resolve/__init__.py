@@ -19,12 +19,14 @@ Nothing here imports spaCy; the input is :class:`kg.model.Mention` objects.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from itertools import pairwise
 
 from kg.ids import slug_key
 from kg.lexicon import Lexicon
 from kg.model import Article, Entity, Extraction, Mention, Relation
-from kg.resolve.targets import Target, mention_target, person_form
+from kg.resolve.targets import Target, entry_target, mention_target, person_form
 
 __all__ = ["resolve"]
 
@@ -57,6 +59,7 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
                for m in ordered if not _is_nominal(m)}
     _join_short_names(targets, lexicon)
     _join_acronyms(targets)
+    _share_place(article, targets, lexicon)
     for m in ordered:
         if _is_nominal(m):
             person = _person_with_role(m, targets)
@@ -122,6 +125,33 @@ def _join_acronyms(targets: dict[Mention, Target]) -> None:
             w[0] for w in o.label.split() if w.lower() not in _ACRONYM_SKIP).upper() == t.label}
         if len(matches) == 1:
             targets[m] = orgs[matches.pop()]
+
+
+# "officials *in* X", "leaders *of* X": a place or country after a generic actor names its country
+_PLACE_LINK = re.compile(r"\s+(?:in|of|from)\s+(?:the\s+)?")
+
+
+def _share_place(article: Article, targets: dict[Mention, Target], lexicon: Lexicon) -> None:
+    """Give "lawmakers" in "lawmakers and officials in X" the country of X, as the officials have.
+
+    A place named after coordinated actor nouns qualifies each of them; the
+    gazetteer gives its country to the nearest noun only. Only a generic actor
+    without a country of its own takes it, and only from a generic actor whose
+    country the following place or country gives (not a demonym before it:
+    "lawmakers and Iraqi officials" says nothing of the lawmakers).
+    """
+    text = article.text
+    ordered = sorted(targets, key=lambda m: m.start)
+    starts = {m.start: m for m in ordered}
+    for first, second in pairwise(ordered):
+        entry = lexicon.entries.get(first.lexicon_id or "")
+        if entry is None or not entry.generic or targets[first].country or not second.country \
+                or text[first.end:second.start] != " and ":
+            continue
+        link = _PLACE_LINK.match(text, second.end)
+        place = starts.get(link.end()) if link else None
+        if place is not None and place in targets and targets[place].country == second.country:
+            targets[first] = entry_target(entry, lexicon=lexicon, article=article, country=second.country)
 
 
 def _roles(target: Target, targets: dict[Mention, Target]) -> set[str]:

@@ -144,13 +144,34 @@ def person_form(mention: Mention) -> str:
     return " ".join(words)
 
 
+def _after_leading_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | None:
+    """The lexicon entry a sentence-initial name names once its first word is dropped.
+
+    At the start of a sentence every word is capitalised, so the model may take an
+    adjective into the name it qualifies ("Neighbouring Syria", "Impoverished Haiti").
+    The rest names the entry when the first word begins no name of the lexicon (it
+    is no part of a name like "North Korea" or "New Zealand"), is no title, demonym
+    or people, and the rest is a name the lexicon knows.
+    """
+    if mention.lexicon_id or mention.start != mention.sentence[0] or mention.role:
+        return None
+    first, _, rest = " ".join(mention.text.split()).partition(" ")
+    entry_id = lexicon.names.get(rest)
+    if entry_id is None or not first.isalpha() or not first[:1].isupper() or first.isupper():
+        return None
+    if first.lower() in lexicon.titles or first in lexicon.demonyms or first in lexicon.peoples \
+            or first in lexicon.names or first in lexicon.name_starts:
+        return None
+    return lexicon.entries.get(entry_id)
+
+
 def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> Target:
     """The entity one mention names on its own, before merging within the article.
 
     Person names the lexicon does not know are keyed by their own text here;
     :mod:`kg.resolve` then joins short forms to full names of the same article.
     """
-    entry = lexicon.entries.get(mention.lexicon_id or "")
+    entry = lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
     if entry is not None:
         if entry.type == "City" and entry.capital_of and mention.metonym:
             return government_target(entry.capital_of, lexicon=lexicon)
@@ -172,9 +193,8 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     if mention.type == "Nationality":
         # a people or community the gazetteer does not tie to a country ("Kurdish")
         return Target(name_iri("group", name), name, "Actor")
-    label = key = name
+    label = name
     if country and mention.type in {"GovernmentBody", "MilitaryForce"} and (
             _country_name(country, lexicon) not in name):
         label = f"{name} ({_country_name(country, lexicon)})"
-        key = f"{name} {_country_name(country, lexicon)}"
     return Target(name_iri("org", label), label, mention.type, country, relations=relations)

@@ -170,3 +170,28 @@ def test_titled_name_phrase_names_the_person_without_title(
     # the affiliation is its own mention, not part of the person's names
     assert "Defence Minister Salim Nouri" in entity.aliases
     assert not any(a.startswith("Iraqi") for a in entity.aliases)
+
+
+def _country_of(extraction: Extraction, text: str) -> str | None:
+    iri = _by_text(extraction)[text]
+    return next(e.country for e in extraction.entities if e.iri == iri)
+
+
+def test_a_place_after_coordinated_actor_nouns_qualifies_each(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "Rebels and soldiers in Mali condemned the attack.")
+    assert _country_of(ex, "Rebels") == _country_of(ex, "soldiers") == "MLI"
+
+
+def test_a_demonym_qualifies_only_its_own_noun(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "Rebels and Malian soldiers condemned the attack.")
+    assert _country_of(ex, "Rebels") is None
+
+
+def test_a_leading_adjective_is_no_part_of_the_name(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "Impoverished Haiti appealed for aid from Canada.")
+    assert _by_text(ex)["Impoverished Haiti"] == entity_iri("country", "hti")
+
+
+def test_a_leading_name_word_stays_part_of_the_name(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "Northern Ireland condemned the attack.")
+    assert _by_text(ex)["Northern Ireland"] != entity_iri("country", "irl")

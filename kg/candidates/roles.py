@@ -221,8 +221,9 @@ def _object_roles(objects: list[Token], root: str, words: RoleWords, *, depth: i
                 continue
             word = child.lower_
             if child.dep_ == "acl":
-                # "memos sent by X"
-                found += [p for c in child.children if c.dep_ == "agent" for p in _pobjs(c)]
+                # "memos sent by X"; a passive participle's "from" names the sender too ("aid sent from X")
+                found += [p for c in child.children if c.dep_ == "agent" or (
+                    c.dep_ == "prep" and c.lower_ == "from" and child.tag_ == "VBN") for p in _pobjs(c)]
             elif word in words.target_preps or word == "between" or (word == "with" and root in words.with_roots) or word in words.agent_preps and root in words.reaction_roots:
                 found += _pobjs(child)
             elif word == "of" and depth < 2:
@@ -327,6 +328,16 @@ def _noun_roles(token: Token, root: str, words: RoleWords) -> Roles:
     return Roles(tuple(agents), tuple(targets), tuple(locations), len(between) > 1)
 
 
+def _content_subjects(token: Token) -> list[Token]:
+    """Subjects of a "that" clause of the trigger, or of its object noun ("the hope *that X* would")."""
+    holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+    return [c for holder in holders for clause in holder.children
+            if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
+            for c in _conjuncts(s)]
+
+
 def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
     """The role fillers of the trigger headed by ``token``.
 
@@ -361,6 +372,10 @@ def find_roles(token: Token, *, pos: str, code: str, words: RoleWords) -> Roles:
         more = [p for c in token.children if c.dep_ == "prep" and c.lower_ in words.destination_preps
                 for p in _pobjs(c)]
         roles = Roles(roles.agents, roles.targets + tuple(more), roles.locations, roles.reciprocal)
+    if any(code.startswith(c) for c in words.content_target_codes):
+        # "expressed hope that X would withdraw", "is hopeful that X will sign": who the
+        # content clause is about is whom the attitude is aimed at
+        roles = Roles(roles.agents, roles.targets + tuple(_content_subjects(token)), roles.locations, roles.reciprocal)
     reciprocal = roles.reciprocal or (pos == "VERB" and _joint(code, roles, words))
     return Roles(tuple(g for a in roles.agents for g in _groups(a, words)),
                  tuple(g for t in roles.targets for g in _groups(t, words)),

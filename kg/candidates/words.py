@@ -55,6 +55,7 @@ class RoleWords:
     adjunct_preps: frozenset[str]
     request_roots: frozenset[str]
     request_preps: frozenset[str]
+    content_target_codes: frozenset[str]
     indirect_skip_preps: frozenset[str]
     speech_roots: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -123,6 +124,7 @@ def read_role_words(path: Path) -> RoleWords:
         adjunct_preps=_words(table, "roles", "adjunct_preps", path),
         request_roots=_words(table, "roles", "request_roots", path),
         request_preps=_words(table, "roles", "request_preps", path),
+        content_target_codes=_words(table, "roles", "content_target_codes", path),
         indirect_skip_preps=_words(table, "roles", "indirect_skip_preps", path),
         speech_roots=_words(table, "nesting", "speech_roots", path),
         speaker_pronouns=_words(table, "pronouns", "speaker_pronouns", path),

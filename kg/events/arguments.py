@@ -45,6 +45,8 @@ class CoderSettings:
     weights: Mapping[str, float]
     visit_codes: frozenset[str] = frozenset()
     place_target_codes: frozenset[str] = frozenset()
+    symmetric_codes: frozenset[str] = frozenset()
+    host_code: str = ""
     threat_modalities: frozenset[str] = frozenset()
     threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -88,6 +90,8 @@ def read_coder_settings(path: Path) -> CoderSettings:
             weights=MappingProxyType(weights),
             visit_codes=frozenset(arguments.get("visit_codes", ())),
             place_target_codes=frozenset(arguments.get("place_target_codes", ())),
+            symmetric_codes=frozenset(arguments.get("symmetric_codes", ())),
+            host_code=str(arguments.get("host_code", "")),
             threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
             threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
         )

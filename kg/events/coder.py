@@ -14,7 +14,8 @@
   Aleppo"), with a lower confidence;
 * type: the CAMEO code the lexicon chose, its PLOVER class, Goldstein weight
   and quad class (:func:`kg.events.cameo_info`);
-* reciprocity: "A and B traded blame" gives A->B and B->A;
+* reciprocity: "A and B traded blame" gives A->B and B->A, and so does a
+  meeting, call or negotiation with a target ("A met B"; ``symmetric_codes``);
 * claims: an event in reported speech is claimed by its speakers, and each
   speaker's statement is a Claim holding the events and the quote;
 * time: the date the text attaches to the trigger (``date_source`` "text"),
@@ -99,11 +100,23 @@ def _confidence(candidate: EventCandidate, agents: tuple[EventArgument, ...], ta
     return round(max(w["floor"], min(w["base"], score)), 2)
 
 
-def _directions(candidate: EventCandidate, agents: tuple[EventArgument, ...],
-                targets: tuple[EventArgument, ...]) -> list[tuple[tuple[EventArgument, ...], tuple[EventArgument, ...]]]:
+def _directions(candidate: EventCandidate, agents: tuple[EventArgument, ...], targets: tuple[EventArgument, ...],
+                settings: CoderSettings) -> list[tuple[tuple[EventArgument, ...], tuple[EventArgument, ...], str]]:
+    """(agents, targets, code) of each event a candidate gives.
+
+    "A and B traded blame" gives A->B and B->A; a meeting with a target is
+    mutual ("A met B": B->A too); a visit, with ``host_code`` set, gives the
+    host's event as well ("A arrived in B": B hosts A).
+    """
+    code = candidate.code
     if candidate.reciprocal and len(agents) >= 2 and not targets:
-        return [((a,), (b,)) for a in agents for b in agents if a.entity != b.entity]
-    return [(agents, targets)]
+        return [((a,), (b,), code) for a in agents for b in agents if a.entity != b.entity]
+    found = [(agents, targets, code)]
+    if agents and targets and code.startswith(tuple(settings.symmetric_codes)):
+        found += [((t,), agents, code) for t in targets]
+    elif agents and targets and settings.host_code and code.startswith(tuple(settings.visit_codes)):
+        found += [((t,), agents, settings.host_code) for t in targets]
+    return found
 
 
 def _host_countries(spans: tuple[ArgumentSpan, ...], agents: tuple[EventArgument, ...],
@@ -162,7 +175,6 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     locations = [a for span in candidate.locations for a in index.arguments(span, places=True) if index.is_location(a.entity)]
     speakers = _speakers(candidate, index)
     claimed_by = tuple(sorted({s.entity for s in speakers}))
-    info = cameo_info(settings.threat_code(candidate.code, candidate.modality))
     when, source = event_date(candidate, article)
     related = conflict is not None and (
         any(candidate.sentence[0] <= s < candidate.sentence[1] for s, _ in conflict.spans)
@@ -170,7 +182,8 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
         or {a.entity for a in agents + targets} & set(conflict.parties)
     )
     events = []
-    for n, (who, whom) in enumerate(_directions(candidate, agents, targets)):
+    for n, (who, whom, code) in enumerate(_directions(candidate, agents, targets, settings)):
+        info = cameo_info(settings.threat_code(code, candidate.modality))
         events.append(Event(
             iri=minted_iri("event", article.key, f"{candidate.sentence[0]}-{candidate.trigger[0]}-{n}"),
             type=info.event_class,

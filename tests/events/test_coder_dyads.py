@@ -78,6 +78,11 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # actor nouns: a crowd acts for the people named before it, a bunch of X are X
     ("A Libyan crowd attacked the Egyptian embassy.", ("LBY", "EGY", "190")),
     ("Peru's president met a bunch of Chilean diplomats.", ("PER", "CHL", "040")),
+    # a reaction's target is who sent what it answers ("aid shipped from X")
+    ("Peru welcomed the aid shipped from Chile on Monday.", ("PER", "CHL", "051")),
+    # hope is aimed at whom its "that" clause is about
+    ("France expressed the hope that Iran would return to talks.", ("FRA", "IRN", "013")),
+    ("Kenya is hopeful that Ethiopia will sign the accord.", ("KEN", "ETH", "013")),
 ])
 def test_dyad(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -> None:
     assert expected in country_dyads(run(pipeline, text))
@@ -265,3 +270,24 @@ def test_a_hyphenated_backer_is_not_the_owner(pipeline: Any) -> None:
     found = country_dyads(run(pipeline, "The Lebanese army clashed with the Syrian-backed militia."))
     assert not any(target == "SYR" for _, target, _ in found)
 
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("India's prime minister met Japan's foreign minister on Monday.", ("IND", "JPN", "040")),
+    ("Turkey held talks with Greece on Friday.", ("TUR", "GRC", "040")),
+])
+def test_a_meeting_is_mutual(pipeline: Any, text: str, dyad: tuple[str, str, str]) -> None:
+    found = country_dyads(run(pipeline, text))
+    assert dyad in found
+    assert (dyad[1], dyad[0], dyad[2]) in found
+
+
+def test_a_visit_is_hosted_only_when_asked(pipeline: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from kg.events import coder
+
+    text = "The Turkish president arrived in Iraq on Sunday."
+    assert country_dyads(run(pipeline, text)) == {("TUR", "IRQ", "042")}  # as PLOVER codes it
+    hosting = replace(coder.coder_settings(), host_code="043")
+    monkeypatch.setattr(coder, "coder_settings", lambda: hosting)
+    assert country_dyads(run(pipeline, text)) == {("TUR", "IRQ", "042"), ("IRQ", "TUR", "043")}

@@ -14,7 +14,10 @@ that producer and consumer pair:
   zone closed (the caller must not keep a Doc past the next one, as with any
   zoned stream);
 - an error in the producer (in the model, or in reading the input) is raised
-  in the caller's thread, and a caller that stops early stops the producer.
+  in the caller's thread, and a caller that stops early stops the producer;
+- the caller hands the interpreter lock over at each item: the model thread
+  coming back from a lock-free section would otherwise wait out the whole
+  switch interval (5 ms) each time the caller's thread is busy in Python.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -115,6 +119,7 @@ def parse_ahead(items: Iterable[tuple[str, T]], nlp: Language, *, batch_size: in
     thread.start()
     try:
         while True:
+            time.sleep(0)  # let a waiting model thread take the lock now (see the module doc)
             item = out.get()
             if item is _END:
                 return

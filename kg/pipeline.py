@@ -46,17 +46,21 @@ __all__ = [
     "write_results",
 ]
 
-# nlp.pipe batches per spaCy memory zone: long enough to keep batching cheap,
-# short enough that the transient vocabulary stays small
-_ZONE_BATCHES = 16
+# nlp.pipe batches per spaCy memory zone: the parsing thread waits at the end of
+# a zone until extraction has read its last Doc, so zones are long; the
+# transient vocabulary of 64 batches is still small (spaCy's string store stays
+# at 100-105 thousand strings over 10,000 short items, measured)
+_ZONE_BATCHES = 64
 # statements written between store flushes: RocksDB's memory tables otherwise
 # grow with the build (about 65 MB per 1,000 short articles, measured)
 _FLUSH_TRIPLES = 100_000
 # the bulk loader has a fixed cost per call (about 30 ms, measured): articles are
 # written together until the batch holds this many statements or articles
-# (2,000 short items: 2.65 s in batches of 64 articles, 1.7 s in batches of
-# about 90,000 statements); a killed build loses at most one batch to rebuild
-_BATCH_TRIPLES = 50_000
+# (2,000 short items: 2.65 s in batches of 64 articles, 1.85 s of about 22,000
+# statements, 1.7 s of about 90,000; peak RSS over 1,000 items 289, 310 and 342 MB
+# with batches of 5,000, 20,000 and 50,000 statements); a killed build loses at
+# most one batch to rebuild
+_BATCH_TRIPLES = 20_000
 _BATCH_ARTICLES = 1_000
 
 

@@ -51,7 +51,8 @@ _ARTICLE_LINE = "# kg-article "
 
 def extract_partition(articles: list[Article], config: Config) -> list[Built | ArticleStatus]:
     """What a cluster worker runs for one partition: the local build's own extraction."""
-    return list(extract_ntriples(articles, config=config))
+    # the worker processes keep the cores busy: no parsing thread in each
+    return list(extract_ntriples(articles, config=config, ahead=False))
 
 
 def write_shard(path: Path, results: Iterable[Built | ArticleStatus]) -> list[ArticleStatus]:

@@ -38,7 +38,8 @@ def _load(config: Config) -> None:
 
 def extract_chunk(articles: list[Article], config: Config) -> list[Built | ArticleStatus]:
     """Extract one chunk of articles in this process (the model is cached per process)."""
-    return list(extract_ntriples(articles, config=config))
+    # the worker processes keep the cores busy: no parsing thread in each
+    return list(extract_ntriples(articles, config=config, ahead=False))
 
 
 def _results(

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,21 +158,29 @@ def load_components(config: Config) -> Components:
     return Components(nlp=nlp, lexicon=lexicon, triggers=load_triggers())
 
 
-def _docs(articles: Iterable[Article], nlp: Language, config: Config) -> Iterator[tuple[Any, Article]]:
-    """Parse articles in ``nlp.pipe`` batches, in a thread of their own, inside spaCy memory zones.
+def _docs(articles: Iterable[Article], nlp: Language, config: Config, *,
+          ahead: bool = True) -> Iterator[tuple[Any, Article]]:
+    """Parse articles in ``nlp.pipe`` batches, inside spaCy memory zones.
 
-    The model parses ahead while the caller extracts and writes (see
-    :mod:`kg.nlp.stream`); ``articles`` is consumed in that thread. A zone
-    spans :data:`_ZONE_BATCHES` batches; the strings and lexemes its texts add
-    to the vocabulary are freed when it closes, so a long build's memory stays
-    flat. A Doc must not be used after the next one is asked for (its zone may
-    have closed): every caller turns it into plain values first.
+    With ``ahead`` the model runs in a thread of its own, parsing the next
+    batches while the caller extracts and writes (see :mod:`kg.nlp.stream`);
+    ``articles`` is then consumed in that thread. Worker processes, which
+    already keep every core busy, parse in their own thread (``ahead=False``).
+    A zone spans :data:`_ZONE_BATCHES` batches; the strings and lexemes its
+    texts add to the vocabulary are freed when it closes, so a long build's
+    memory stays flat. A Doc must not be used after the next one is asked for
+    (its zone may have closed): every caller turns it into plain values first.
     """
-    from kg.nlp.stream import parse_ahead
-
+    zone_size = config.batch_size * _ZONE_BATCHES
     stream = ((article.text, article) for article in articles)
-    yield from parse_ahead(stream, nlp, batch_size=config.batch_size,
-                           zone_size=config.batch_size * _ZONE_BATCHES)
+    if ahead:
+        from kg.nlp.stream import parse_ahead
+
+        yield from parse_ahead(stream, nlp, batch_size=config.batch_size, zone_size=zone_size)
+        return
+    while chunk := list(islice(stream, zone_size)):
+        with nlp.memory_zone():
+            yield from nlp.pipe(chunk, as_tuples=True, batch_size=config.batch_size)
 
 
 def extract_mentions(
@@ -196,15 +205,17 @@ def extract_mentions(
 
 
 def extract(
-    articles: Iterable[Article], *, config: Config
+    articles: Iterable[Article], *, config: Config, ahead: bool = True
 ) -> Iterator[Extraction | ArticleStatus]:
     """Extract entities, events and claims from articles, streaming.
 
     Yields an :class:`~kg.model.Extraction` per article, or a failed
-    :class:`ArticleStatus` when one article cannot be processed; the stream goes on.
+    :class:`ArticleStatus` when one article cannot be processed; the stream
+    goes on. With ``ahead`` (the default) the model parses in a thread of its
+    own while this one extracts; worker processes pass False.
     """
     components = load_components(config)
-    for doc, article in _docs(articles, components.nlp, config):
+    for doc, article in _docs(articles, components.nlp, config, ahead=ahead):
         try:
             yield extract_doc(doc, article, components=components, config=config)
         except KgError as e:
@@ -227,7 +238,8 @@ def extract_doc(doc: Any, article: Article, *, components: Components, config: C
     return code_events(extraction, candidates, config=config, conflicts=conflicts)
 
 
-def extract_ntriples(articles: Iterable[Article], *, config: Config) -> Iterator[Built | ArticleStatus]:
+def extract_ntriples(articles: Iterable[Article], *, config: Config,
+                     ahead: bool = True) -> Iterator[Built | ArticleStatus]:
     """Extract articles and map each to the N-Triples text of its graph, streaming.
 
     The unit of work of every build path: the same function runs in the
@@ -237,7 +249,7 @@ def extract_ntriples(articles: Iterable[Article], *, config: Config) -> Iterator
     """
     from kg.mapping.graph import extraction_ntriples
 
-    for result in extract(articles, config=config):
+    for result in extract(articles, config=config, ahead=ahead):
         if isinstance(result, ArticleStatus):
             yield result
             continue

@@ -88,14 +88,16 @@ class AttributeAnnotator:
             raise ExtractionError(f"the {self.name} component has no lexicon; build the "
                                   "pipeline with kg.nlp.load_nlp")
         titles = filter_spans([Span(doc, s, e) for _, s, e in self._titles(doc)])
-        ents = [e for e in doc.ents if e._.kg_type]
+        # the types are read once: each ``span._`` access makes a new object
+        typed = [(e, type_) for e in doc.ents if (type_ := e._.kg_type)]
+        ents = [e for e, _ in typed]
         by_end = {e.end: e for e in ents}
         by_token = {i: e for e in ents for i in range(e.start, e.end)}
         used: set[int] = set()
-        for ent in ents:
-            if ent._.kg_type == "Person":
+        for ent, type_ in typed:
+            if type_ == "Person":
                 self._person(doc, ent, titles, by_end, by_token, used)
-            elif ent._.kg_type in _ACTING_TYPES:
+            elif type_ in _ACTING_TYPES:
                 ent._.kg_metonym = self._acts(ent)
         doc.spans[NOMINALS] = self._nominals(doc, titles, by_end, by_token, used)
         return doc
@@ -156,7 +158,8 @@ class AttributeAnnotator:
     # -- metonymy ------------------------------------------------------------------
 
     def _acts(self, ent: Span) -> bool:
-        if ent.text.isupper() and len(ent.text) > 3:
+        text = ent.text
+        if text.isupper() and len(text) > 3:
             return False  # datelines: "MOSCOW (Sputnik) -"
         token = ent.root
         while token.dep_ == "conj" and token.head.i != token.i:

@@ -62,6 +62,11 @@ def doc_text(doc: Doc) -> str:
     """
     text = doc.user_data.get("kg_text")
     if text is None:
-        text = doc.text
+        # ``doc.text`` makes a Token object per token; one array read does not
+        from spacy.attrs import ORTH, SPACY
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in rows])
         doc.user_data["kg_text"] = text
     return text

@@ -38,6 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.errors import ExtractionError
+from kg.nlp.columns import TokenColumns, token_columns
 from kg.nlp.extensions import doc_text
 from kg.nlp.names import consistent_types, head_named_spans
 
@@ -108,13 +109,14 @@ class Gazetteer:
         if lexicon is None:
             raise ExtractionError(f"the {self.name} component has no lexicon; build the "
                                   "pipeline with kg.nlp.load_nlp")
-        lexical, peoples = self._lexical_candidates(doc, lexicon)
-        model = [c for c in (self._model_candidate(doc, ent) for ent in doc.ents) if c]
-        model = _with_patterns(model, self._pattern_candidates(doc, lexicon, lexical))
-        kept = self._merge(doc, lexical, model)
+        columns = token_columns(doc)
+        lexical, peoples = self._lexical_candidates(doc, lexicon, columns)
+        model = [c for c in (self._model_candidate(doc, ent, columns) for ent in doc.ents) if c]
+        model = _with_patterns(model, self._pattern_candidates(doc, lexicon, lexical, columns))
+        kept = self._merge(columns, lexical, model)
         kept = [self._typed(doc, c, lexicon, lexical) if c.from_model else c for c in kept]
         types = consistent_types(doc, [(c.start, c.end, c.type, c.from_model and not c.kb_id)
-                                       for c in kept], place_heads=lexicon.place_heads)
+                                       for c in kept], place_heads=lexicon.place_heads, columns=columns)
         kept = [c if c.type == t else replace(c, type=t, kb_id="", label=_SPACY_LABEL.get(
             t, "ORG"), country=None) for c, t in zip(kept, types, strict=True)]
         # a demonym modifying an unnamed actor is a mention of its own; in a name
@@ -129,42 +131,43 @@ class Gazetteer:
         inner = [Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id) for c in nested]
         doc.spans[NESTED] = inner
         for span, cand in zip([*spans, *inner], [*kept, *nested], strict=True):
-            span._.kg_type = cand.type
-            span._.kg_country = cand.country
+            ext = span._  # each ``span._`` makes a new object
+            ext.kg_type = cand.type
+            ext.kg_country = cand.country
         return doc
 
     # -- lexicon matches -------------------------------------------------------
 
-    def _lexical_candidates(self, doc: Doc,
-                            lexicon: Lexicon) -> tuple[list[_Candidate], list[_Candidate]]:
+    def _lexical_candidates(self, doc: Doc, lexicon: Lexicon,
+                            columns: TokenColumns) -> tuple[list[_Candidate], list[_Candidate]]:
         """The lexicon's matches (longest of overlapping ones), and all demonym matches."""
         found: list[_Candidate] = []
         view, index = _without_space_tokens(doc)
         for _, start, end in _matches(self._names, view, index, doc):
-            words = _words(doc, start, end)
+            words = _words(columns, start, end)
             # pre-tokenised text spaces out hyphens ("Kim Jong - un"); the lexicon does not
             entry_id = lexicon.names.get(words) or lexicon.names.get(_HYPHEN.sub("-", words))
             if entry_id is None:
                 continue
             found.append(_entry_candidate(start, end, lexicon.get(entry_id)))
         for _, start, end in _matches(self._demonyms, view, index, doc):
-            found.append(_people_candidate(start, end, _words(doc, start, end), lexicon))
+            found.append(_people_candidate(start, end, _words(columns, start, end), lexicon))
         peoples = [c for c in found if c.type == "Nationality"]
         for _, start, end in _matches(self._generic, view, index, doc):
             head = doc[end - 1]
             # "military operations", "army officers": a modifier, not the actor
             if head.dep_ in {"amod", "compound", "nmod"} or head.pos_ == "ADJ":
                 continue
-            entry = lexicon.get(lexicon.generic_names[_words(doc, start, end).lower()])
-            found.append(_extend_generic(doc, _entry_candidate(start, end, entry), found))
+            entry = lexicon.get(lexicon.generic_names[_words(columns, start, end).lower()])
+            found.append(_extend_generic(columns, _entry_candidate(start, end, entry), found))
         return _longest(found), peoples
 
-    def _pattern_candidates(self, doc: Doc, lexicon: Lexicon,
-                            lexical: list[_Candidate]) -> list[_Candidate]:
+    def _pattern_candidates(self, doc: Doc, lexicon: Lexicon, lexical: list[_Candidate],
+                            columns: TokenColumns) -> list[_Candidate]:
         cands = []
         for start, end, type_ in head_named_spans(doc, org_heads=lexicon.org_heads,
-                                                  place_heads=lexicon.place_heads):
-            if _in_headline(doc, start, end):
+                                                  place_heads=lexicon.place_heads, columns=columns):
+            if _in_headline(doc, columns, start, end):
                 continue
             country = next((g.country for g in lexical if g.start == start and g.end < end
                             and g.type in _PLACE_OR_PEOPLE), None)
@@ -174,28 +177,30 @@ class Gazetteer:
 
     # -- model entities ----------------------------------------------------------
 
-    def _model_candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
-        if ent.label_ not in _MODEL_LABELS or "\n" in ent.text:
-            return None
+    def _model_candidate(self, doc: Doc, ent: Span, columns: TokenColumns) -> _Candidate | None:
+        label = ent.label_
         start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in _LEADING_DROP:
+        if label not in _MODEL_LABELS or "\n" in columns.span_text(doc_text(doc), start, end):
+            return None
+        words, lower = columns.text, columns.lower
+        while start < end and lower[start] in _LEADING_DROP:
             start += 1
         # trailing possessives, punctuation and reference marks ("Assad,[1")
-        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
-                               or not any(c.isalpha() for c in doc[end - 1].text)
-                               or doc[end - 1].text.startswith(("[", "("))):
+        while end > start and (words[end - 1] in _POSSESSIVE or columns.is_punct[end - 1]
+                               or not any(c.isalpha() for c in words[end - 1])
+                               or words[end - 1].startswith(("[", "("))):
             end -= 1
         if start == end:
             return None
-        text = doc[start:end].text
-        if ent.label_ in {"PERSON", "ORG"}:
-            if ent.label_ == "PERSON" and text.isupper() and len(text) > 3:
+        text = columns.span_text(doc_text(doc), start, end)
+        if label in {"PERSON", "ORG"}:
+            if label == "PERSON" and text.isupper() and len(text) > 3:
                 return None  # datelines and headlines in capitals
-            if _in_headline(doc, start, end):
+            if _in_headline(doc, columns, start, end):
                 return None
-        return _Candidate(start, end, "", label=ent.label_, from_model=True)
+        return _Candidate(start, end, "", label=label, from_model=True)
 
-    def _merge(self, doc: Doc, lexical: list[_Candidate],
+    def _merge(self, columns: TokenColumns, lexical: list[_Candidate],
                model: list[_Candidate]) -> list[_Candidate]:
         dropped: set[_Candidate] = set()
         kept: list[_Candidate] = []
@@ -213,16 +218,16 @@ class Gazetteer:
             g = hits[0]
             contains = m.start <= g.start and g.end <= m.end and (m.start, m.end) != (
                 g.start, g.end)
-            if len(hits) == 1 and contains and not self._only_titles(doc, m, g):
+            if len(hits) == 1 and contains and not self._only_titles(columns, m, g):
                 # the model found a longer name holding a lexicon name: trust it
                 dropped.add(g)
                 kept.append(m)
         kept += [g for g in lexical if g not in dropped]
         return sorted(kept, key=lambda c: c.start)
 
-    def _only_titles(self, doc: Doc, outer: _Candidate, inner: _Candidate) -> bool:
-        extra = [*doc[outer.start:inner.start], *doc[inner.end:outer.end]]
-        return inner.type == "Person" and all(t.lower_ in self._title_words for t in extra)
+    def _only_titles(self, columns: TokenColumns, outer: _Candidate, inner: _Candidate) -> bool:
+        extra = [*columns.lower[outer.start:inner.start], *columns.lower[inner.end:outer.end]]
+        return inner.type == "Person" and all(lower in self._title_words for lower in extra)
 
     def _typed(self, doc: Doc, cand: _Candidate, lexicon: Lexicon,
                lexical: list[_Candidate]) -> _Candidate:
@@ -287,13 +292,14 @@ def _with_patterns(model: list[_Candidate], patterns: list[_Candidate]) -> list[
 _MAX_ADJECTIVES = 2
 
 
-def _extend_generic(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Candidate:
+def _extend_generic(columns: TokenColumns, cand: _Candidate, found: list[_Candidate]) -> _Candidate:
     """Take an adjacent demonym or country into a generic actor's span and country."""
     # "the Iraqi interim government", "Iraq's new military leadership": up to two
     # lower-case adjectives may stand between the country and the actor noun
+    words, lower = columns.text, columns.lower
     start = cand.start
-    while start > 0 and cand.start - start < _MAX_ADJECTIVES and doc[start - 1].pos_ == "ADJ" \
-            and doc[start - 1].text.islower():
+    while start > 0 and cand.start - start < _MAX_ADJECTIVES and columns.pos[start - 1] == "ADJ" \
+            and words[start - 1].islower():
         start -= 1
     for left in found:
         if left.type not in _PLACE_OR_PEOPLE:
@@ -301,17 +307,17 @@ def _extend_generic(doc: Doc, cand: _Candidate, found: list[_Candidate]) -> _Can
         for gap in range(start, cand.start + 1):
             if left.end == gap:
                 return replace(cand, start=left.start, country=left.country)
-            if left.end == gap - 1 and doc[left.end].text in _POSSESSIVE:
+            if left.end == gap - 1 and words[left.end] in _POSSESSIVE:
                 return replace(cand, country=left.country)  # "Russia's Defense Ministry"
     i = cand.end  # "the Ministry of Defence of Armenia"
-    if i < len(doc) and doc[i].lower_ in ("of", "in"):
-        j = i + 1 + int(i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    if i < len(words) and lower[i] in ("of", "in"):
+        j = i + 1 + int(i + 1 < len(words) and lower[i + 1] == "the")
         for right in found:
             if right.start != j or not right.country:
                 continue
-            if doc[i].lower_ == "of" and right.type == "Country":
+            if lower[i] == "of" and right.type == "Country":
                 return replace(cand, end=right.end, country=right.country)
-            if doc[i].lower_ == "in" and right.type in _PLACES:
+            if lower[i] == "in" and right.type in _PLACES:
                 # "the authorities in Croatia", "protesters in Baghdad": the place stays a
                 # mention of its own (where it happened), the actor takes its country
                 return replace(cand, country=right.country)
@@ -344,10 +350,11 @@ def _matches(matcher: PhraseMatcher, view: Doc, index: list[int],
 _HYPHEN = re.compile(r"\s*-\s*")
 
 
-def _words(doc: Doc, start: int, end: int) -> str:
+def _words(columns: TokenColumns, start: int, end: int) -> str:
     """The span's text with whitespace tokens removed, as the lexicon spells it."""
-    return "".join(t.text + (" " if t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) else "")
-                   for t in doc[start:end] if not t.is_space).strip()
+    words, is_space, n = columns.text, columns.is_space, len(columns.text)
+    return "".join(words[i] + (" " if columns.space_after[i] or (i + 1 < n and is_space[i + 1]) else "")
+                   for i in range(start, end) if not is_space[i]).strip()
 
 
 def _longest(cands: list[_Candidate]) -> list[_Candidate]:
@@ -359,11 +366,11 @@ def _longest(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _in_headline(doc: Doc, start: int, end: int) -> bool:
+def _in_headline(doc: Doc, columns: TokenColumns, start: int, end: int) -> bool:
     """Is the span on a title-case line with no sentence punctuation (a headline)?"""
     text = doc_text(doc)
-    lo = text.rfind("\n", 0, doc[start].idx) + 1
-    hi = text.find("\n", doc[end - 1].idx)
+    lo = text.rfind("\n", 0, columns.idx[start]) + 1
+    hi = text.find("\n", columns.idx[end - 1])
     line = text[lo:hi if hi >= 0 else len(text)].strip()
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     if len(words) < 3 or line.endswith((".", '"', "”", ":")):

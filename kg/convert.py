@@ -67,15 +67,17 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
 def _mention(span: Span, *, extent: tuple[int, int] | None = None) -> Mention:
     sentence = span.sent
     start, end = extent or (span.start_char, span.end_char)
+    ext = span._  # each ``span._`` makes a new object
+    affiliation = ext.kg_affiliation
     return Mention(
         start=start,
         end=end,
         text=doc_text(span.doc)[start:end],
-        type=span._.kg_type,
+        type=ext.kg_type,
         sentence=(sentence.start_char, sentence.end_char),
         lexicon_id=span.kb_id_ or None,
-        metonym=bool(span._.kg_metonym),
-        role=span._.kg_role,
-        affiliation=tuple(span._.kg_affiliation) if span._.kg_affiliation else None,
-        country=span._.kg_country,
+        metonym=bool(ext.kg_metonym),
+        role=ext.kg_role,
+        affiliation=tuple(affiliation) if affiliation else None,
+        country=ext.kg_country,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "ID_BASE",
@@ -39,6 +40,9 @@ def _ascii_slug(text: str) -> str:
     return _NON_SLUG.sub("-", folded.lower()).strip("-")
 
 
+# The same keys (countries, governments, well-known actors) come back in article after
+# article; the slug is a pure function of the key, so it is made once per key.
+@lru_cache(maxsize=8192)
 def slug_key(text: str) -> str:
     """Turn a key into a readable IRI segment, deterministically.
 
@@ -89,6 +93,7 @@ def _plainly_cased(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def name_iri(kind: str, name: str) -> str:
     """IRI of an entity known only by the name the text gives it.
 

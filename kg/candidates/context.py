@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.candidates.roles import SUBJECTS, ancestors_with_child, is_infinitival, subjects
@@ -121,7 +122,7 @@ def polarity(head: Token, *, nominal: bool, words: RoleWords) -> tuple[bool, str
             modality = modality or words.modal_governors[lemma]
         if not controlled:
             break
-    for node in [clause] + [g for _, g in ancestors_with_child(clause)]:
+    for node in chain([clause], (g for _, g in ancestors_with_child(clause))):
         mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in words.modal_marks), None)
         if mark is not None:
             modality = words.modal_marks[mark.lower_]

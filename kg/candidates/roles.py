@@ -44,11 +44,10 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
     end = token.idx + len(token)
     for child in token.children:
         if child.dep_ in _NP_INTERNAL:
-            left = child.left_edge.idx
-            right = child.right_edge.idx + len(child.right_edge)
-            start = min(start, left)
+            start = min(start, child.left_edge.idx)
             if child.i > token.i:
-                end = max(end, right)
+                right = child.right_edge
+                end = max(end, right.idx + len(right))
     return start, end
 
 
@@ -64,13 +63,14 @@ def bracketed(token: Token) -> bool:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    found = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
+    conjuncts = token.conjuncts
+    found = [token] + [c for c in conjuncts if c.pos_ in _NOMINAL or c.pos_ == token.pos_]
     names = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in _NAME_ENTITIES)
              and not bracketed(c)]
     # a list: conjuncts, a conjunction, or several names in apposition ("A, B and the C" read as A's appositions)
     listed = len(found) > 1 or len(names) > 1 or any(c.dep_ == "cc" for m in [token, *names] for c in m.children)
     # a non-nominal conjunct may still carry the next name ("A and the evil awful B": B hangs on "awful")
-    for member in list(found) + [c for c in token.conjuncts if c.pos_ not in _NOMINAL]:
+    for member in list(found) + [c for c in conjuncts if c.pos_ not in _NOMINAL]:
         for child in member.children:
             # "A, the B, C and D", "A, the B, and C": a list the parser read as an apposition;
             # a lone apposition ("Moscow, the capital") renames, and is no other actor
@@ -130,8 +130,12 @@ def _groups(token: Token, words: RoleWords) -> list[Token]:
 
 
 def _is_reciprocal(token: Token, words: RoleWords) -> bool:
+    lower = token.lower_
+    # the phrase holds the token itself, so most tokens need not read their subtree
+    if lower != "other" and not any(lower in phrase for phrase in words.reciprocal_objects):
+        return False
     phrase = tuple(t.lower_ for t in token.subtree)
-    return phrase in words.reciprocal_objects or (token.lower_ == "other" and any(
+    return phrase in words.reciprocal_objects or (lower == "other" and any(
         c.lower_ == "each" for c in token.children))
 
 
@@ -431,6 +435,9 @@ def indirect_targets(token: Token, *, pos: str, roles: Roles, words: RoleWords, 
 
 def ancestors_with_child(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield ``(child, head)`` pairs walking from ``token`` to the root."""
-    while token.head.i != token.i:
-        yield token, token.head
-        token = token.head
+    while True:
+        head = token.head  # each access makes a new Token: read it once
+        if head.i == token.i:
+            return
+        yield token, head
+        token = head

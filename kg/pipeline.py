@@ -165,7 +165,7 @@ def _docs(articles: Iterable[Article], nlp: Language, config: Config, *,
     With ``ahead`` the model runs in a thread of its own, parsing the next
     batches while the caller extracts and writes (see :mod:`kg.nlp.stream`);
     ``articles`` is then consumed in that thread. Worker processes, which
-    already keep every core busy, parse in their own thread (``ahead=False``).
+    already keep every core busy, parse in the thread that extracts (``ahead=False``).
     A zone spans :data:`_ZONE_BATCHES` batches; the strings and lexemes its
     texts add to the vocabulary are freed when it closes, so a long build's
     memory stays flat. A Doc must not be used after the next one is asked for

@@ -178,7 +178,11 @@ def _docs(articles: Iterable[Article], nlp: Language, config: Config, *,
 
         yield from parse_ahead(stream, nlp, batch_size=config.batch_size, zone_size=zone_size)
         return
+    from kg.nlp.stream import TokenizerWarmup
+
+    warm = TokenizerWarmup(nlp)
     while chunk := list(islice(stream, zone_size)):
+        warm(text for text, _ in chunk)
         with nlp.memory_zone():
             yield from nlp.pipe(chunk, as_tuples=True, batch_size=config.batch_size)
 

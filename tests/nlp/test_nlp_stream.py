@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.stream import parse_ahead
+from kg.nlp.stream import TokenizerWarmup, parse_ahead
 
 SENTENCES = [
     "Russian President Vladimir Putin urged Armenia and Azerbaijan to cease fire.",
@@ -50,6 +50,35 @@ def test_a_zone_stays_open_until_its_docs_were_read() -> None:
     assert all(words == text for words, text in read)
     assert len(read) == len(texts)
     assert texts[0] not in nlp.vocab.strings  # the zones did close
+
+
+def test_frequent_words_are_tokenized_outside_the_zone_and_rare_ones_inside() -> None:
+    # spaCy's tokenizer caches nothing inside a zone; words warmed up outside it are kept
+    nlp = spacy.blank("en")
+    frequent, rare = uuid.uuid4().hex, uuid.uuid4().hex
+    texts = [f"{frequent} said the envoy", f"the envoy met {frequent}", f"{rare} left"]
+    docs = [doc.text for doc, _ in parse_ahead(((t, None) for t in texts), nlp, batch_size=2, zone_size=8)]
+    assert docs == texts
+    assert frequent in nlp.vocab.strings
+    assert rare not in nlp.vocab.strings
+
+
+def test_the_warmup_keeps_at_most_its_budget_of_strings() -> None:
+    nlp = spacy.blank("en")
+    words = [uuid.uuid4().hex for _ in range(3)]
+    warm = TokenizerWarmup(nlp, budget=2)
+    assert warm([" ".join(words)] * 2) == 2
+    assert warm([" ".join(words)] * 2) == 0
+    assert warm.kept == 2
+    assert sum(w in nlp.vocab.strings for w in words) == 2
+
+
+def test_the_warmup_does_nothing_inside_a_zone() -> None:
+    nlp = spacy.blank("en")
+    word = uuid.uuid4().hex
+    with nlp.memory_zone():
+        assert TokenizerWarmup(nlp)([word, word]) == 0
+    assert word not in nlp.vocab.strings
 
 
 @Language.component("kg_test_fails_on_boom")

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["Roles", "bracketed", "find_roles", "group_of", "indirect_targets", "is_infinitival", "phrase_bounds"]
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
+# Tags of relative pronouns ("who", "which", "that"): a clause's subject stands for its antecedent.
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entity labels of names: a member noun inside one is part of the name.
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART"})
@@ -147,6 +149,9 @@ def subjects(token: Token, words: RoleWords, *, depth: int = 0) -> list[Token]:
     lent to the clause it reports.
     """
     found = [c for child in token.children if child.dep_ in SUBJECTS for c in _conjuncts(child)]
+    if token.dep_ == "relcl" and any(c.tag_ in _RELATIVE_TAGS for c in found):
+        # "the soldier *who* shot at X": a relative pronoun stands for the noun its clause modifies
+        found = [c for c in found if c.tag_ not in _RELATIVE_TAGS] + _conjuncts(token.head)
     found += [p for child in token.children if child.dep_ == "agent" for p in _pobjs(child)]
     if found or depth > 4:
         return found
@@ -162,8 +167,6 @@ def subjects(token: Token, words: RoleWords, *, depth: int = 0) -> list[Token]:
         # A purpose clause is the subject's aim whatever the object ("used tear gas to disperse").
         purpose = token.dep_ == "advcl"
         return [] if objects and not purpose else subjects(head, words, depth=depth + 1)
-    if token.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in token.children):
-        return _conjuncts(head)
     if token.dep_ == "acomp":
         return subjects(head, words, depth=depth + 1)
     return []
@@ -207,6 +210,12 @@ def _shared_agents(token: Token, root: str, words: RoleWords) -> list[Token]:
     return found
 
 
+def _senders(participle: Token) -> list[Token]:
+    """Who sent what a participle describes: "memos sent *by X*", "aid sent *from X*" (passive only)."""
+    return [p for c in participle.children if c.dep_ == "agent" or (
+        c.dep_ == "prep" and c.lower_ == "from" and participle.tag_ == "VBN") for p in _pobjs(c)]
+
+
 def _object_roles(objects: list[Token], root: str, words: RoleWords, *, depth: int = 0) -> list[Token]:
     """Targets a verb reaches through its object noun.
 
@@ -225,11 +234,15 @@ def _object_roles(objects: list[Token], root: str, words: RoleWords, *, depth: i
                 continue
             word = child.lower_
             if child.dep_ == "acl":
-                # "memos sent by X"; a passive participle's "from" names the sender too ("aid sent from X")
-                found += [p for c in child.children if c.dep_ == "agent" or (
-                    c.dep_ == "prep" and c.lower_ == "from" and child.tag_ == "VBN") for p in _pobjs(c)]
+                found += _senders(child)
             elif word in words.target_preps or word == "between" or (word == "with" and root in words.with_roots) or word in words.agent_preps and root in words.reaction_roots:
-                found += _pobjs(child)
+                topics = _pobjs(child)
+                found += topics
+                if root in words.reaction_roots and noun.lemma_.lower() in words.message_nouns:
+                    # "welcomed assurances on security *sent from X*": the parser hangs the
+                    # participle on the nearest noun, but it is the message that was sent
+                    found += [p for topic in topics if topic.pos_ == "NOUN" for clause in topic.children
+                              if clause.dep_ == "acl" and clause.tag_ == "VBN" for p in _senders(clause)]
             elif word == "of" and depth < 2:
                 found += _object_roles(_pobjs(child), root, words, depth=depth + 1)
     return found

@@ -47,6 +47,7 @@ class RoleWords:
     reciprocal_verbs: frozenset[str]
     joint_codes: frozenset[str]
     reaction_roots: frozenset[str]
+    message_nouns: frozenset[str]
     receiving_verbs: frozenset[str]
     receiving_roots: frozenset[str]
     destination_codes: frozenset[str]
@@ -116,6 +117,7 @@ def read_role_words(path: Path) -> RoleWords:
         reciprocal_verbs=_words(table, "roles", "reciprocal_verbs", path),
         joint_codes=_words(table, "roles", "joint_codes", path),
         reaction_roots=_words(table, "roles", "reaction_roots", path),
+        message_nouns=_words(table, "roles", "message_nouns", path),
         receiving_verbs=_words(table, "roles", "receiving_verbs", path),
         receiving_roots=_words(table, "roles", "receiving_roots", path),
         destination_codes=_words(table, "roles", "destination_codes", path),

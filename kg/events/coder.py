@@ -82,6 +82,20 @@ def _unique(arguments: tuple[EventArgument, ...] | list[EventArgument]) -> tuple
     return tuple(seen.values())
 
 
+def _without_grouped_countries(arguments: list[EventArgument], index: EntityIndex) -> tuple[EventArgument, ...]:
+    """Drop a country that a member of a group among the arguments already acts for.
+
+    "Lawmakers in X and Y" is a group of X's and Y's lawmakers; when the parser
+    also hangs Y on "lawmakers" as a conjunct, Y is no second actor.
+    """
+    unique = _unique(arguments)
+    grouped = {index.country(a.entity) for a in unique
+               if (entity := index.entity(a.entity)) is not None and entity.type != "Country"
+               and any(g.entity != a.entity and g.start == a.start and g.end == a.end for g in unique)}
+    return tuple(a for a in unique if not (
+        (entity := index.entity(a.entity)) is not None and entity.type == "Country" and entity.country in grouped))
+
+
 def _confidence(candidate: EventCandidate, agents: tuple[EventArgument, ...], targets: tuple[EventArgument, ...],
                 speakers: tuple[str, ...], index: EntityIndex, settings: CoderSettings, *, indirect: bool = False) -> float:
     w = settings.weights
@@ -157,10 +171,11 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     article = index.extraction.article
     conflict = conflict_for(conflicts, candidate.sentence)
     parties = conflict.parties if conflict is not None else ()
-    agents = _unique([m for span in candidate.agents for a in index.arguments(span, parties)
-                      for m in index.members(a)])
-    targets = _unique([m for span in candidate.targets for a in index.arguments(span, parties)
-                       for m in index.members(a) if all(m.entity != b.entity for b in agents)])
+    agents = _without_grouped_countries(
+        [m for span in candidate.agents for a in index.arguments(span, parties) for m in index.members(a)], index)
+    targets = _without_grouped_countries(
+        [m for span in candidate.targets for a in index.arguments(span, parties)
+         for m in index.members(a) if all(m.entity != b.entity for b in agents)], index)
     if agents and not targets and candidate.code.startswith(tuple(settings.visit_codes)):
         targets = _host_countries(candidate.targets, agents, index)
     indirect = bool(agents) and not targets

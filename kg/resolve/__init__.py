@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from kg.ids import slug_key
+from kg.ids import minted_iri, slug_key
 from kg.lexicon import Lexicon
 from kg.model import Article, Entity, Extraction, Mention, Relation
 from kg.resolve.targets import Target, entry_target, mention_target, person_form
@@ -60,6 +60,7 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
     _join_short_names(targets, lexicon)
     _join_acronyms(targets)
     _share_place(article, targets, lexicon)
+    _split_by_places(article, targets, lexicon)
     for m in ordered:
         if _is_nominal(m):
             person = _person_with_role(m, targets)
@@ -154,6 +155,62 @@ def _share_place(article: Article, targets: dict[Mention, Target], lexicon: Lexi
             targets[first] = entry_target(entry, lexicon=lexicon, article=article, country=second.country)
 
 
+# "officials in X *and* Y", "in X, Y and Z": the separators of coordinated places
+_PLACE_SEPARATOR = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
+_COUNTRY_PLACES = frozenset({"Country", "City", "Region"})
+
+
+def _coordinated_places(text: str, place: Mention, starts: dict[int, Mention],
+                        targets: dict[Mention, Target]) -> list[Mention]:
+    """``place`` and the places coordinated after it ("X, Y and Z"), up to the last "and"."""
+    found, listed = [place], [place]
+    while True:
+        separator = _PLACE_SEPARATOR.match(text, found[-1].end)
+        following = starts.get(separator.end()) if separator else None
+        if separator is None or following is None or following not in targets \
+                or targets[following].type not in _COUNTRY_PLACES or not targets[following].country:
+            return listed
+        found.append(following)
+        if "and" in separator.group().split():
+            listed = list(found)  # a list ends with "and": "in X, Y" may be a clause boundary
+
+
+def _split_by_places(article: Article, targets: dict[Mention, Target], lexicon: Lexicon) -> None:
+    """Make "officials in Russia and Belarus" a group: the officials of each country.
+
+    A generic actor takes the country of the place after it ("officials in
+    Russia"); with coordinated places of several countries it stands for one
+    such actor per country, which act as members of a group (as "the Baltic
+    states" do). "Lawmakers and officials in X and Y" qualifies both nouns.
+    """
+    text = article.text
+    ordered = sorted(targets, key=lambda m: m.start)
+    starts = {m.start: m for m in ordered}
+    for i, mention in enumerate(ordered):
+        entry = lexicon.entries.get(mention.lexicon_id or "")
+        target = targets[mention]
+        if entry is None or not entry.generic or not target.country:
+            continue
+        end = mention.end
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        if following is not None and text[mention.end:following.start] == " and " \
+                and getattr(lexicon.entries.get(following.lexicon_id or ""), "generic", False):
+            end = following.end  # "lawmakers and officials in X and Y"
+        link = _PLACE_LINK.match(text, end)
+        place = starts.get(link.end()) if link else None
+        if place is None or place not in targets or targets[place].country != target.country:
+            continue
+        places = _coordinated_places(text, place, starts, targets)
+        countries = list(dict.fromkeys(c for p in places if (c := targets[p].country)))
+        if len(countries) < 2:
+            continue
+        label = f"{entry.label} in {text[place.start:places[-1].end]}"
+        members = tuple(("hasMember", entry_target(entry, lexicon=lexicon, article=article, country=c))
+                        for c in countries)
+        targets[mention] = Target(minted_iri("actor", article.key, slug_key(label)), label, "ActorGroup",
+                                  relations=members)
+
+
 def _roles(target: Target, targets: dict[Mention, Target]) -> set[str]:
     roles = {m.role.lower() for m, t in targets.items() if t.iri == target.iri and m.role}
     return roles | ({target.role.lower()} if target.role else set())
@@ -184,7 +241,7 @@ def _assemble(targets: dict[Mention, Target], by_span: dict[tuple[int, int], Tar
         forms.setdefault(t.iri, set()).add(person_form(m) if named else _norm(m.text))
         if m.role:
             roles.setdefault(t.iri, {}).setdefault(m.role.lower(), m.role)
-        if m.country and t.type not in {"Country", "City", "Region", "Location", "Actor"}:
+        if m.country and t.type not in {"Country", "City", "Region", "Location", "Actor", "ActorGroup"}:
             countries.setdefault(t.iri, set()).add(m.country)
         affiliated = by_span.get(m.affiliation) if m.affiliation else None
         if affiliated is not None and affiliated.iri != t.iri:

@@ -291,3 +291,65 @@ def test_a_visit_is_hosted_only_when_asked(pipeline: Any, monkeypatch: pytest.Mo
     hosting = replace(coder.coder_settings(), host_code="043")
     monkeypatch.setattr(coder, "coder_settings", lambda: hosting)
     assert country_dyads(run(pipeline, text)) == {("TUR", "IRQ", "042"), ("IRQ", "TUR", "043")}
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("A Russian soldier who shot at Ukrainian civilians was sentenced in Kyiv.", ("RUS", "UKR", "193")),
+    ("Turkish troops, which shelled Kurdish villages, withdrew on Friday.", ("TUR", None, "194")),
+    ("The Iraqi militia that attacked the US embassy was banned.", ("IRQ", "USA", "190")),
+])
+def test_a_relative_pronoun_subject_is_the_noun_its_clause_modifies(
+        pipeline: Any, text: str, dyad: tuple[str, str | None, str]) -> None:
+    assert dyad in country_dyads(run(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Jordan's king arrived in Washington on Monday.", ("JOR", "USA", "042")),
+    ("Germany's new chancellor left for Paris on Tuesday.", ("DEU", "FRA", "042")),
+])
+def test_a_leader_named_by_title_acts_for_the_country_before_it(
+        pipeline: Any, text: str, dyad: tuple[str, str | None, str]) -> None:
+    assert dyad in country_dyads(run(pipeline, text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # the parser hangs the participle on the topic noun ("issues sent from X"); the message was sent
+    ("Armenia welcomed assurances on security issues sent from Russia.", ("ARM", "RUS", "051")),
+    ("Iran welcomed guarantees on nuclear issues offered by France.", ("IRN", "FRA", "051")),
+])
+def test_a_reaction_is_aimed_at_who_sent_the_message(
+        pipeline: Any, text: str, dyad: tuple[str, str | None, str]) -> None:
+    assert dyad in country_dyads(run(pipeline, text))
+
+
+def test_a_participle_on_what_an_attack_hit_names_no_target(pipeline: Any) -> None:
+    found = country_dyads(run(pipeline, "Ukraine condemned the attack on refugees expelled from Belarus."))
+    assert not any(target == "BLR" for _, target, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The authorities in Serbia and Hungary criticized Croatia.", {("SRB", "HRV", "111"), ("HUN", "HRV", "111")}),
+    ("Protesters in Moscow and Minsk condemned Russia's war.", {("RUS", None, "111"), ("BLR", None, "111")}),
+])
+def test_an_actor_in_places_of_several_countries_acts_for_each(
+        pipeline: Any, text: str, expected: set[tuple[str, str | None, str]]) -> None:
+    assert expected <= country_dyads(run(pipeline, text))
+
+
+def test_a_place_the_parser_hung_on_a_grouped_actor_is_no_second_actor(tmp_path: Path) -> None:
+    """Names the parser knows nothing of: it hangs "Gondor" on "officials", not on "Fornost"."""
+    from kg.pipeline import load_components
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("name\ttype\tcountry\tsector\taliases\trole\tpart_of\tgeneric\tnote\n"
+                      "Fornost\tCountry\tFOR\t\t\t\t\t\t\nGondor\tCountry\tGON\t\t\t\t\t\t\n"
+                      "officials\tGovernmentBody\t\tGOV\t\t\t\tyes\t\n", encoding="utf-8")
+    config = Config(actors=(actors,))
+    components = load_components(config)
+    text = "Lawmakers and officials in Fornost and Gondor welcomed the plan."
+    article = Article(id="t", text=text, published=date(2021, 3, 4))
+    extraction = extract_doc(components.nlp(text), article, components=components, config=config)
+    types = {e.iri: e.type for e in extraction.entities}
+    agents = {a.entity for e in extraction.events for a in e.agents}
+    assert {a for a, _, _ in country_dyads(extraction)} == {"FOR", "GON"}
+    assert agents and all(types[a] == "GovernmentBody" for a in agents)

@@ -195,3 +195,28 @@ def test_a_leading_adjective_is_no_part_of_the_name(kg_nlp: Any, gazetteer_lexic
 def test_a_leading_name_word_stays_part_of_the_name(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
     ex = _extract(kg_nlp, gazetteer_lexicon, "Northern Ireland condemned the attack.")
     assert _by_text(ex)["Northern Ireland"] != entity_iri("country", "irl")
+
+
+def _member_countries(extraction: Extraction, text: str) -> set[str | None]:
+    group = _by_text(extraction)[text]
+    members = {r.object for r in extraction.relations if r.subject == group and r.predicate == "hasMember"}
+    return {e.country for e in extraction.entities if e.iri in members}
+
+
+@pytest.mark.parametrize(("text", "actor", "countries"), [
+    ("Protesters in Moscow and Minsk condemned the war.", "Protesters", {"RUS", "BLR"}),
+    ("The authorities in Serbia and Hungary criticized Croatia.", "authorities", {"SRB", "HUN"}),
+    ("Security forces in Iraq, Syria and Lebanon attacked Islamic State.", "Security forces", {"IRQ", "SYR", "LBN"}),
+    # the place qualifies both coordinated actor nouns
+    ("Rebels and soldiers in Mali and Niger condemned the attack.", "Rebels", {"MLI", "NER"}),
+])
+def test_an_actor_in_places_of_several_countries_is_one_per_country(
+        kg_nlp: Any, gazetteer_lexicon: Lexicon, text: str, actor: str, countries: set[str]) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, text)
+    assert _member_countries(ex, actor) == countries
+    assert _country_of(ex, actor) is None  # the group itself belongs to no one country
+
+
+def test_places_of_one_country_keep_one_actor(kg_nlp: Any, gazetteer_lexicon: Lexicon) -> None:
+    ex = _extract(kg_nlp, gazetteer_lexicon, "Protesters in Kyiv and Lviv condemned the war.")
+    assert _country_of(ex, "Protesters") == "UKR"

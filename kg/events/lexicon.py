@@ -107,7 +107,14 @@ class TriggerMatch:
 
     def select(self, complements: Collection[str] = ()) -> Trigger | None:
         """Return the first candidate the complements satisfy, or None."""
-        return next((trigger for trigger in self.candidates if trigger.accepts(complements)), None)
+        found = None  # lower-cased once for all the candidates (see Trigger.accepts)
+        for trigger in self.candidates:
+            if not trigger.requires:
+                return trigger
+            found = {lemma.lower() for lemma in complements} if found is None else found
+            if any(alternative <= found for alternative in trigger.requires):
+                return trigger
+        return None
 
 
 def _index(entries: Sequence[Trigger], stops: Collection[tuple[str, ...]]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
@@ -194,16 +201,17 @@ class TriggerLexicon:
             raise ValueError(f"got {len(lemmas)} lemmas but {len(pos)} tags; give one of each per token")
         words = [lemma.lower() for lemma in lemmas]
         found: list[TriggerMatch] = []
-        i = 0
-        while i < len(words):
+        end = 0  # where the last match ends: the next starts there or later
+        # most words start no pattern
+        for i in [i for i, word in enumerate(words) if word in self._patterns]:
+            if i < end:
+                continue
             hit = self._match_at(words, pos, i)
             if hit is None:
-                i += 1
                 continue
             end, candidates = hit
             if candidates:
                 found.append(TriggerMatch(i, end, candidates))
-            i = end
         return found
 
     def _match_at(self, words: list[str], pos: Sequence[str], start: int) -> tuple[int, tuple[Trigger, ...]] | None:

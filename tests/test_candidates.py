@@ -95,6 +95,16 @@ def test_code_from_complements_and_nesting(nlp: Any, text: str, trigger: str, co
     assert absorbed not in [c.text for c in candidates(nlp, text)]
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Government troops retreated from the town on Sunday.", "0874"),
+    # a retreat from a goal or a pledge is no military retreat
+    ("The United States retreated from its goal of ousting the president.", None),
+    ("Moscow retreated from its pledge to cut gas supplies.", None),
+])
+def test_a_trigger_is_no_event_with_the_complements_its_entry_excludes(nlp: Any, text: str, code: str | None) -> None:
+    assert [c.code for c in candidates(nlp, text) if c.text == "retreated"] == ([code] if code else [])
+
+
 def test_trigger_inside_a_name_is_no_trigger(nlp: Any) -> None:
     text = "The Shanghai Cooperation Organisation praised Kazakhstan."
     assert [c.text for c in candidates(nlp, text)] == ["praised"]

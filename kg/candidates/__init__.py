@@ -119,7 +119,7 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
     # forms: (lower-case lemma, lower-case text) of each token of the sentence
     lemmas = {form for i in complement for form in forms[i - sentence.start]}
     entry = match.select(lemmas)
-    if entry is None:
+    if entry is None or not entry.names_event:
         return None
     absorbed = frozenset(w for alternative in entry.requires if alternative <= lemmas for w in alternative)
     roles = find_roles(head, pos=entry.pos, code=entry.code, words=words)

@@ -68,6 +68,11 @@ class Trigger:
     source: str = ""
 
     @property
+    def names_event(self) -> bool:
+        """False for an entry that says the pattern is no event with these complements."""
+        return self.code != _STOP
+
+    @property
     def head(self) -> int:
         """Index of the head word in :attr:`pattern`: last for nouns, first otherwise."""
         return len(self.pattern) - 1 if self.pos == "NOUN" else 0
@@ -160,7 +165,7 @@ class TriggerLexicon:
     @property
     def codes(self) -> frozenset[str]:
         """Every CAMEO code an entry gives."""
-        return frozenset(entry.code for entry in self.entries)
+        return frozenset(entry.code for entry in self.entries if entry.names_event)
 
     def lookup(self, pattern: Sequence[str] | str, pos: str | None = None) -> tuple[Trigger, ...]:
         """Return the entries for a pattern (lemmas, or one space-separated string).
@@ -268,7 +273,8 @@ def _parse_entry(fields: list[str], where: str) -> Trigger | None:
     if pos not in POS_TAGS:
         raise LexiconError(f"{where}: part of speech {pos!r} for {text!r}; use one of {', '.join(POS_TAGS)}")
     if code == _STOP:
-        return None
+        # with complements: no event when they are there ("retreat from a pledge"); without: never one
+        return Trigger(pattern, pos, _STOP, "", _parse_requires(requires, where), where) if requires else None
     if code not in cameo_codes():
         raise LexiconError(
             f"{where}: CAMEO code {code!r} for {text!r} is not in kg/events/data/cameo.tsv; "

@@ -130,9 +130,11 @@ def test_trigger_accepts(requires: tuple[frozenset[str], ...], complements: set[
 
 
 def test_every_entry_is_well_formed(lexicon: TriggerLexicon) -> None:
-    overrides = {" ".join(t.pattern) for t in lexicon.entries if t.plover != cameo_to_plover(t.code)}
+    events = [t for t in lexicon.entries if t.names_event]
+    overrides = {" ".join(t.pattern) for t in events if t.plover != cameo_to_plover(t.code)}
     assert overrides == {"resign", "step down"}
-    assert all(t.plover in EVENT_TYPES for t in lexicon.entries)
+    assert all(t.plover in EVENT_TYPES for t in events)
+    assert all(t.requires for t in lexicon.entries if not t.names_event)
     assert all(t.pattern == tuple(w.lower() for w in t.pattern) for t in lexicon.entries)
     assert {"war", "crime"} not in [set(p) for p in (t.pattern for t in lexicon.entries)]
     assert ("war", "crime") in lexicon.stops
@@ -190,6 +192,16 @@ def test_load_errors_name_file_and_line(tmp_path: Path, rows: str, message: str)
     with pytest.raises(LexiconError, match=re.escape(message)) as excinfo:
         load_triggers(path)
     assert str(path) in str(excinfo.value)
+
+
+def test_a_no_event_entry_with_a_requirement_holds_only_when_it_is_met(tmp_path: Path) -> None:
+    lexicon = load_triggers(_write(tmp_path, "retreat\tVERB\t-\t\tpledge|goal\nretreat\tVERB\t0874\t\t\n"))
+    excluded = lexicon.select("retreat", "VERB", {"from", "pledge"})
+    assert excluded is not None and not excluded.names_event
+    kept = lexicon.select("retreat", "VERB", {"from", "town"})
+    assert kept is not None and kept.names_event and kept.code == "0874"
+    assert lexicon.codes == {"0874"}
+    assert lexicon.stops == frozenset()
 
 
 def test_load_missing_file(tmp_path: Path) -> None:

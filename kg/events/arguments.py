@@ -29,6 +29,8 @@ from kg.resources import package_data
 
 __all__ = ["CoderSettings", "EntityIndex", "coder_settings", "read_coder_settings"]
 
+# Text before a word that opens a sentence: the text's start or a full stop, then spaces and quotes.
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?][\"\u201d\u2019']?)\s*[\"\u201c]?\s*\Z")
 # What may stand between a name and the name of its part: spaces, brackets around an acronym.
 _JOINER = re.compile(r"[\s()]*")
 
@@ -47,6 +49,8 @@ class CoderSettings:
     place_target_codes: frozenset[str] = frozenset()
     symmetric_codes: frozenset[str] = frozenset()
     host_code: str = ""
+    person_pronouns: frozenset[str] = frozenset()
+    pronoun_sentences: int = 0
     threat_modalities: frozenset[str] = frozenset()
     threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -92,6 +96,8 @@ def read_coder_settings(path: Path) -> CoderSettings:
             place_target_codes=frozenset(arguments.get("place_target_codes", ())),
             symmetric_codes=frozenset(arguments.get("symmetric_codes", ())),
             host_code=str(arguments.get("host_code", "")),
+            person_pronouns=frozenset(arguments.get("person_pronouns", ())),
+            pronoun_sentences=int(arguments.get("pronoun_sentences", 0)),
             threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
             threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
         )
@@ -251,4 +257,38 @@ class EntityIndex:
             return (EventArgument(mention.entity, mention.start, mention.end, mention.text),)
         if span.lemma in self.settings.party_words:
             return tuple(EventArgument(party, span.start, span.end, span.text) for party in parties)
+        person = self.antecedent(span)
+        if person is not None:
+            return (EventArgument(person, span.start, span.end, span.text),)
         return ()
+
+    def antecedent(self, span: ArgumentSpan) -> str | None:
+        """The person a personal pronoun ("He", "She") stands for, or None.
+
+        Only a pronoun that opens its sentence counts: inside a sentence "he"
+        mostly stands for a phrase of that sentence that names no entity ("the
+        attacker claimed he was ..."). The sentences before it that name an
+        entity are read nearest first, at most ``pronoun_sentences`` of them:
+        the first that names any person decides, and only when it names one. Two people there ("Putin
+        met Erdogan.  He said") are left unresolved rather than guessed.
+        """
+        text = self.extraction.article.text
+        if span.lemma not in self.settings.person_pronouns or not span.text[:1].isupper() \
+                or not _SENTENCE_OPENING.search(text, 0, span.start):
+            return None
+        people: set[str] = set()
+        sentence: tuple[int, int] | None = None
+        seen = 0
+        for m in reversed(self._mentions[:bisect_right(self._starts, span.start)]):
+            if m.end > span.start or not m.entity:
+                continue
+            if m.sentence != sentence:
+                if people:
+                    break
+                sentence, seen = m.sentence, seen + 1
+                if seen > self.settings.pronoun_sentences + 1:
+                    break
+            entity = self._entities.get(m.entity)
+            if entity is not None and entity.type == "Person":
+                people.add(m.entity)
+        return people.pop() if len(people) == 1 else None

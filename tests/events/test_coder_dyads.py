@@ -342,3 +342,26 @@ def test_a_place_the_parser_hung_on_a_grouped_actor_is_no_second_actor(tmp_path:
     agents = {a.entity for e in extraction.events for a in e.agents}
     assert {a for a, _, _ in country_dyads(extraction)} == {"FOR", "GON"}
     assert agents and all(types[a] == "GovernmentBody" for a in agents)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # a sentence opened by "He" / "She": the one person of the nearest sentence naming any
+    ("Vladimir Putin arrived in Ankara on Monday. He accused Ukraine of shelling the nuclear plant.",
+     ("RUS", "UKR", "1123")),
+    ("Angela Merkel spoke in Berlin. Russian troops shelled Kharkiv. She condemned Russia.", ("DEU", "RUS", "111")),
+    ('Joe Biden landed in Warsaw. "He will not win," he said.', None),
+    # two people in that sentence: left open rather than guessed
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi. He accused Ukraine of shelling the plant.", None),
+    # too far back: three sentences naming other entities stand between
+    ("Angela Merkel spoke in Berlin. Troops left Kyiv. Russia shelled Kharkiv. Ukraine shelled Donetsk. "
+     "She condemned Russia.", None),
+    # inside a sentence "he" mostly stands for a phrase of its own sentence
+    ("Angela Merkel spoke in Berlin. The envoy said that he condemned Russia.", None),
+], ids=["previous-sentence", "two-back", "quote-no-event", "two-people", "too-far", "mid-sentence"])
+def test_a_sentence_opening_pronoun_stands_for_the_one_person_named_before(
+        pipeline: Any, text: str, dyad: tuple[str, str, str] | None) -> None:
+    found = country_dyads(run(pipeline, text))
+    if dyad is not None:
+        assert dyad in found
+    else:
+        assert not any(agent in {"RUS", "DEU", "USA"} and code in {"1123", "111"} for agent, _, code in found)

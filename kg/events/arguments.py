@@ -29,8 +29,8 @@ from kg.resources import package_data
 
 __all__ = ["CoderSettings", "EntityIndex", "coder_settings", "read_coder_settings"]
 
-# Text before a word that opens a sentence: the text's start or a full stop, then spaces and quotes.
-_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?][\"\u201d\u2019']?)\s*[\"\u201c]?\s*\Z")
+# What may stand between a full stop and the word opening the next sentence.
+_OPENING_SPACE = ' \t\r\n"\u201c'
 # What may stand between a name and the name of its part: spaces, brackets around an acronym.
 _JOINER = re.compile(r"[\s()]*")
 
@@ -269,12 +269,12 @@ class EntityIndex:
         mostly stands for a phrase of that sentence that names no entity ("the
         attacker claimed he was ..."). The sentences before it that name an
         entity are read nearest first, at most ``pronoun_sentences`` of them:
-        the first that names any person decides, and only when it names one. Two people there ("Putin
-        met Erdogan.  He said") are left unresolved rather than guessed.
+        the first that names any person decides, and only when it names one.
+        Two people there ("Putin met Erdogan. He said") are left unresolved
+        rather than guessed.
         """
-        text = self.extraction.article.text
         if span.lemma not in self.settings.person_pronouns or not span.text[:1].isupper() \
-                or not _SENTENCE_OPENING.search(text, 0, span.start):
+                or not _opens_sentence(self.extraction.article.text, span.start):
             return None
         people: set[str] = set()
         sentence: tuple[int, int] | None = None
@@ -286,9 +286,21 @@ class EntityIndex:
                 if people:
                     break
                 sentence, seen = m.sentence, seen + 1
-                if seen > self.settings.pronoun_sentences + 1:
+                if seen > self.settings.pronoun_sentences:
                     break
             entity = self._entities.get(m.entity)
             if entity is not None and entity.type == "Person":
                 people.add(m.entity)
         return people.pop() if len(people) == 1 else None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: only a full stop, spaces and quotes before it.
+
+    >>> _opens_sentence('He left. "She stayed."', 10), _opens_sentence("as he said", 3)
+    (True, False)
+    """
+    before = text[max(0, start - 12):start].rstrip(_OPENING_SPACE)
+    if not before:
+        return True  # the text's start
+    return before[-1] in ".!?" or (before[-1] in "\"\u201d\u2019'" and before[-2:-1] in (".", "!", "?"))

@@ -112,14 +112,7 @@ class TriggerMatch:
 
     def select(self, complements: Collection[str] = ()) -> Trigger | None:
         """Return the first candidate the complements satisfy, or None."""
-        found = None  # lower-cased once for all the candidates (see Trigger.accepts)
-        for trigger in self.candidates:
-            if not trigger.requires:
-                return trigger
-            found = {lemma.lower() for lemma in complements} if found is None else found
-            if any(alternative <= found for alternative in trigger.requires):
-                return trigger
-        return None
+        return next((trigger for trigger in self.candidates if trigger.accepts(complements)), None)
 
 
 def _index(entries: Sequence[Trigger], stops: Collection[tuple[str, ...]]) -> Mapping[str, tuple[tuple[str, ...], ...]]:

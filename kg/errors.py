@@ -9,6 +9,7 @@ the server, a notebook) can catch one class and show one line::
      +-- ExtractionError    the language model or a rule component failed
      +-- StoreError         the store cannot be opened, read or written
      +-- QueryError         a SPARQL query is unknown, malformed or not allowed
+     |    +-- QuerySyntaxError  it does not parse, or is too long or too deep to try
      +-- ValidationError    the graph does not conform to the SHACL shapes
      +-- EvalError          gold data for ``kg eval`` cannot be read
      +-- LexiconError       a lexicon data file (triggers, CAMEO codes, time words) is malformed
@@ -27,6 +28,7 @@ __all__ = [
     "KgError",
     "LexiconError",
     "QueryError",
+    "QuerySyntaxError",
     "StoreError",
     "ValidationError",
 ]
@@ -66,6 +68,10 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is unknown, malformed or refused."""
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query that does not parse, or is too long or too deeply nested to parse."""
 
 
 class ValidationError(KgError):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +44,34 @@ def kg_nlp(gazetteer_lexicon: Lexicon) -> Any:
     from kg.nlp import load_nlp
 
     return load_nlp(config=Config(), lexicon=gazetteer_lexicon)
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[bytes]]]:
+    """A TCP port of the test's own that records every connection made to it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = sock.accept()
+            except OSError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                try:
+                    seen.append(connection.recv(4096) or b"(connected)")
+                except OSError:
+                    seen.append(b"(connected)")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield sock.getsockname()[1], seen
+    stop.set()
+    thread.join()
+    sock.close()

@@ -123,6 +123,10 @@ def query(
         raise KgError("give a query (SPARQL text, a .rq file or a library name); `kg query --list` lists the library")
     params = dict(split_param(p) for p in (param or []))
     text = bind_params(resolve_query(query), params)
+    from kg.store.sandbox import deny_network
+
+    # the second wall behind the query guard: this process opens no network socket from here on
+    deny_network()
     with open_store(store, read_only=True) as st:
         result = st.query(text)
     _print_result(result, fmt)

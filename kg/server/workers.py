@@ -63,7 +63,7 @@ class JobResult:
 def _run_job(store: Any, job: Job) -> JobResult:
     import pyoxigraph as ox
 
-    from kg.errors import QueryError
+    from kg.errors import QueryError, QuerySyntaxError
     from kg.server.formats import write_boolean, write_graph, write_select
     from kg.store.guard import check_query
     from kg.store.prefixes import PREFIXES
@@ -75,7 +75,9 @@ def _run_job(store: Any, job: Job) -> JobResult:
             return False
 
     try:
-        has_from = check_query(job.query, is_local_graph=is_local_graph)
+        has_from = check_query(job.query, is_local_graph=is_local_graph, base_iri=job.base_iri)
+    except QuerySyntaxError as e:
+        return JobResult(error="syntax", message=str(e))
     except QueryError as e:
         return JobResult(error="refused", message=str(e))
     options: dict[str, Any] = {"prefixes": dict(PREFIXES), "base_iri": job.base_iri}
@@ -116,8 +118,12 @@ def worker_main(store_path: str, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import pyoxigraph as ox
 
+    from kg.store.sandbox import deny_network
+
+    # the second wall: whatever a query asks, this process opens no network socket
+    sealed = deny_network()
     store = ox.Store.read_only(store_path)
-    conn.send("ready")
+    conn.send(("ready", sealed))
     while True:
         try:
             job = conn.recv()
@@ -131,14 +137,19 @@ def worker_main(store_path: str, conn: Connection) -> None:
 
 class _Worker:
     def __init__(self, context: Any, store_path: str) -> None:
+        self.sealed = False
         self.conn, child = context.Pipe()
         self.process = context.Process(target=worker_main, args=(store_path, child), daemon=True)
         self.process.start()
         child.close()
 
     def wait_ready(self, timeout: float) -> None:
-        if not self.conn.poll(timeout) or self.conn.recv() != "ready":
+        if not self.conn.poll(timeout):
             raise WorkerFailed("a query worker did not start: check that the store directory is readable")
+        message = self.conn.recv()
+        if not (isinstance(message, tuple) and message[0] == "ready"):
+            raise WorkerFailed("a query worker did not start: check that the store directory is readable")
+        self.sealed = bool(message[1])
 
     def call(self, job: Job, timeout: float) -> JobResult:
         self.conn.send(job)

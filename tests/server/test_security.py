@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import threading
+from pathlib import Path
 import time
-from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.server.conftest import SCRIPT_PERSON, Reply, Server, alive, children, serve
-
-
-@pytest.fixture
-def listener() -> Iterator[tuple[int, list[bytes]]]:
-    """A TCP port of the test's own that records every connection made to it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.settimeout(0.2)
-    seen: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = sock.accept()
-            except OSError:
-                continue
-            with connection:
-                connection.settimeout(1)
-                try:
-                    seen.append(connection.recv(4096) or b"(connected)")
-                except OSError:
-                    seen.append(b"(connected)")
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield sock.getsockname()[1], seen
-    stop.set()
-    thread.join()
-    sock.close()
 
 
 @pytest.mark.parametrize(
@@ -59,6 +27,41 @@ def test_service_never_contacts_the_network(server: Server, listener: tuple[int,
     assert reply.status == 403
     assert "SERVICE" in reply.json()["error"]["message"]
     assert seen == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "PREFIX : <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ SERVICE:x {{ ?s ?p ?o }} }}",
+        "PREFIX e: <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ SERVICEe:x {{ ?s ?p ?o }} }}",
+        "BASE <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ SERVICE<sparql>{{ ?s ?p ?o }} }}",
+        "SELECT * FROM<http://127.0.0.1:{port}/g> WHERE {{ ?s ?p ?o }}",
+    ],
+)
+def test_spellings_a_regex_misses_never_contact_the_network(
+    server: Server, listener: tuple[int, list[bytes]], template: str
+) -> None:
+    port, seen = listener
+    reply = server.query(template.format(port=port))
+    assert reply.status in (400, 403)
+    time.sleep(0.2)
+    assert seen == []
+
+
+def test_query_workers_cannot_open_sockets(server: Server) -> None:
+    workers = [pid for pid in children(server.process.pid) if _cmdline(pid).find("multiprocessing") >= 0]
+    workers = [pid for pid in workers if "resource_tracker" not in _cmdline(pid)]
+    assert workers
+    for pid in workers:
+        status = Path(f"/proc/{pid}/status").read_text()
+        assert "Seccomp:\t2" in status, f"worker {pid} runs without the network filter"
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
 
 
 @pytest.mark.parametrize(

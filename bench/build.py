@@ -12,7 +12,7 @@ In one run, on the same texts (the articles as kg's ingest reads them):
   each counts, since load from other processes only ever slows a run down;
 - ``workers:N``: the same build with N extraction processes (wall time includes
   spawning them and loading the model in each);
-- ``cluster:N``: ``kg.distributed.build_distributed`` on a new Dask LocalCluster
+- ``cluster:N``: ``kg.pipeline.distributed.build_distributed`` on a new Dask LocalCluster
   of N processes (wall time includes starting the cluster).
 
 The ratio ``build / bare`` of articles per second is the figure the issue asks
@@ -71,7 +71,7 @@ def kg_build(path: Path, *, batch_size: int, workers: int = 1,
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp, Store.open(Path(tmp) / "store") as store:
         started, cpu = time.perf_counter(), time.process_time()
         if cluster is not None:
-            from kg.distributed import build_distributed
+            from kg.pipeline.distributed import build_distributed
 
             report = build_distributed([str(path)], store=store, config=config, cluster=cluster)
         else:

@@ -1,6 +1,6 @@
 """Actor dictionaries: converting PETRARCH's into kg's TSV format (``kg actors convert``).
 
-kg's actor dictionaries (documented in :mod:`kg.lexicon`) are TSV files with
+kg's actor dictionaries (documented in :mod:`kg.gazetteer`) are TSV files with
 the columns ``name, type, country, sector, aliases, role, part_of, generic``;
 :func:`write_actor_tsv` adds a ``note`` column the lexicon ignores.
 :func:`convert_petrarch` reads a PETRARCH dictionary in the JSON form
@@ -19,7 +19,7 @@ Actors
     are the country (any three-letter code: kg accepts codes no gazetteer
     knows, such as ``ARN``), the next three the sector (``GONMIL`` -> ``GON``,
     ``MIL``; the rest is kept in the note); a sector that takes the country
-    slot (``IGO``, ``NGO``: see ``lexicon_data/sectors.tsv``) becomes the
+    slot (``IGO``, ``NGO``: see ``gazetteer_data/sectors.tsv``) becomes the
     sector with no country, and a code without letters (``---``) an actor of
     unknown country. An actor with a bare country code is a ``Country``,
     with a sector the class ``sectors.tsv`` gives it: PETRARCH does not say
@@ -34,7 +34,7 @@ Date windows
     on ``on`` (by default the latest: an open-ended window, else the code
     without window, else the window that ends last); every windowed code is
     also written as a ``periods`` entry, so an article published within a
-    window sees that code (see :mod:`kg.lexicon`). The note lists them all.
+    window sees that code (see :mod:`kg.gazetteer`). The note lists them all.
 Agents
     Generic actors ("soldiers", "foreign minister") coded by sector: ``~MIL``
     (after a country code) or ``NGO~`` (before it) give sector ``MIL`` or
@@ -85,7 +85,7 @@ _MACRO = re.compile(r"![A-Z]+!")
 
 @dataclass(frozen=True)
 class ActorRow:
-    """One row of a kg actor dictionary (see :mod:`kg.lexicon` for the columns)."""
+    """One row of a kg actor dictionary (see :mod:`kg.gazetteer` for the columns)."""
 
     name: str
     type: str
@@ -111,7 +111,7 @@ class ActorRow:
 
 @dataclass(frozen=True)
 class SectorTable:
-    """The sector table (``lexicon_data/sectors.tsv``): class per sector, transnational sectors."""
+    """The sector table (``gazetteer_data/sectors.tsv``): class per sector, transnational sectors."""
 
     types: Mapping[str, str]
     transnational: frozenset[str]
@@ -122,7 +122,7 @@ class SectorTable:
 
 
 def load_sectors(path: Path | None = None) -> SectorTable:
-    """Read the sector table (by default ``kg/lexicon_data/sectors.tsv``).
+    """Read the sector table (by default ``kg/gazetteer_data/sectors.tsv``).
 
     >>> sorted(load_sectors().transnational)
     ['IGO', 'IMG', 'MNC', 'NGO']
@@ -132,7 +132,7 @@ def load_sectors(path: Path | None = None) -> SectorTable:
     ConfigError
         When the file cannot be read or lacks its columns.
     """
-    path = package_data("lexicon_data", "sectors.tsv") if path is None else Path(path)
+    path = package_data("gazetteer_data", "sectors.tsv") if path is None else Path(path)
     try:
         with path.open(encoding="utf-8", newline="") as f:
             lines = [line for line in f if line.strip() and not line.startswith("#")]
@@ -402,7 +402,7 @@ def write_actor_tsv(rows: Iterable[ActorRow], out: Path | TextIO) -> int:
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as f:
             return write_actor_tsv(rows, f)
-    out.write("# kg actor dictionary (columns: see kg.lexicon); the note column is ignored\n")
+    out.write("# kg actor dictionary (columns: see kg.gazetteer); the note column is ignored\n")
     writer = csv.DictWriter(out, fieldnames=ACTOR_COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()
     count = 0

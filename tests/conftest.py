@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kg.config import Config
-from kg.lexicon import Lexicon, load_lexicon
+from kg.gazetteer import Lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -17,7 +17,7 @@ from kg.actors import (
     write_actor_tsv,
 )
 from kg.errors import ConfigError
-from kg.lexicon import load_lexicon
+from kg.gazetteer import load_lexicon
 
 PETRARCH = (Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "petrarch_unit"
             / "petrarch_validate_lexicon.json")

@@ -9,7 +9,7 @@ import pytest
 from kg.config import Config
 from kg.convert import doc_to_mentions
 from kg.errors import ExtractionError
-from kg.lexicon import load_lexicon
+from kg.gazetteer import load_lexicon
 from kg.model import Article
 
 TEXTS = [

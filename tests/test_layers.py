@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 # Each top-level module/package of kg, by layer (lower number = lower layer).
 LAYERS = {
     "errors": 0, "ids": 0, "config": 0, "resources": 0, "model": 0, "namespace": 0,
-    "lexicon": 1, "ingest": 1,
+    "gazetteer": 1, "ingest": 1,
     "nlp": 2,
     "convert": 3,
     "resolve": 4,
@@ -25,13 +25,13 @@ LAYERS = {
     "store": 8,
     "export": 9, "queries": 9, "analytics": 9, "viz": 9, "jsonl": 9, "tables": 9, "info": 9,
     "actors": 1,
-    "evaluate": 10, "pipeline": 10, "progress": 10, "distributed": 10, "parallel": 10, "runlog": 10,
+    "evaluate": 10, "pipeline": 10, "progress": 10,
     "api": 11, "cli": 11, "server": 11, "__init__": 12, "__main__": 12,
 }
 # Third-party imports a layer must never make.
 FORBIDDEN = {
     "nlp": {"rdflib", "pyoxigraph"},
-    "lexicon": {"spacy", "rdflib"},
+    "gazetteer": {"spacy", "rdflib"},
     "ingest": {"spacy", "rdflib", "pyoxigraph"},
     "resolve": {"spacy", "rdflib", "pyoxigraph"},
     "events": {"spacy", "rdflib", "pyoxigraph"},

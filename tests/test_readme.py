@@ -51,7 +51,7 @@ def test_main_command_builds_the_shipped_examples() -> None:
 
 
 def test_actor_dictionary_example_loads(tmp_path: Path) -> None:
-    from kg.lexicon import load_lexicon
+    from kg.gazetteer import load_lexicon
 
     (table,) = re.findall(r"```\n(name\ttype\t.*?)```", README, flags=re.S)
     path = tmp_path / "actors.tsv"

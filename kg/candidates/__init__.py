@@ -21,7 +21,7 @@ from kg.candidates.context import attach_time, attribution, polarity, time_gover
 from kg.candidates.roles import bracketed, find_roles, indirect_targets, is_infinitival, phrase_bounds, subjects
 from kg.candidates.words import RoleWords, role_words
 from kg.errors import ExtractionError
-from kg.events.lexicon import Trigger, TriggerLexicon, TriggerMatch
+from kg.events.triggers import Trigger, TriggerLexicon, TriggerMatch
 from kg.events.timex import find_times
 from kg.model import ArgumentSpan, Article, ConflictCandidate, EventCandidate
 from kg.nlp.extensions import doc_text

@@ -52,7 +52,7 @@ def build(
         raise KgError(f"--workers {workers}: give 1 or more")
     with open_store(store, memory=memory) as st, article_progress() as on_article:
         if cluster is not None:
-            from kg.distributed import build_distributed
+            from kg.pipeline.distributed import build_distributed
 
             result = build_distributed(inputs, store=st, config=config, cluster=cluster, on_article=on_article, stdin=sys.stdin)
         else:

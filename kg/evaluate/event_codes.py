@@ -47,7 +47,7 @@ class EventCodes:
     ----------
     transnational : frozenset of str
         Sectors that take the country slot (``IGO``, ``NGO``, ...), from
-        ``kg/lexicon_data/sectors.tsv`` (shared with :mod:`kg.actors`).
+        ``kg/gazetteer_data/sectors.tsv`` (shared with :mod:`kg.actors`).
     plover : tuple of (str, str)
         kg event class -> PLOVER type, where it is not the class name in
         upper case; ``""`` for classes without a PLOVER type.

@@ -372,7 +372,7 @@ def evaluate_events(
     config : Config
         Build configuration; ``actors`` are added to ``config.actors``.
     actors : tuple of Path
-        Custom actor dictionaries (see :mod:`kg.lexicon`), e.g. one made by
+        Custom actor dictionaries (see :mod:`kg.gazetteer`), e.g. one made by
         :func:`kg.actors.convert_petrarch`.
     limit : int, optional
         Score only the first ``limit`` records.

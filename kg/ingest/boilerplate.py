@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kg.ingest.dates import Calendar, load_calendar
-from kg.ingest.lexicon import Lexicon, load_lexicon
+from kg.ingest.boilerplate_words import BoilerplateWords, load_boilerplate_words
 
 __all__ = ["LineKind", "classify_line", "clean_text", "headline", "normalize_line"]
 
@@ -86,7 +86,7 @@ def _title_ratio(words: list[str]) -> float:
     return sum(1 for w in content if w[0].isupper() or w[0].isdigit()) / len(content)
 
 
-def _is_widget(line: str, lexicon: Lexicon) -> bool:
+def _is_widget(line: str, lexicon: BoilerplateWords) -> bool:
     if _COPYRIGHT.match(line):
         return len(line.split()) <= _TEASER_MAX_WORDS
     if len(line) > _WIDGET_MAX_CHARS:
@@ -100,7 +100,7 @@ def _is_widget(line: str, lexicon: Lexicon) -> bool:
     return bool(found) and all(t.lower() in lexicon.widget_filler for t in leftover)
 
 
-def _is_timestamp(line: str, lexicon: Lexicon, calendar: Calendar) -> bool:
+def _is_timestamp(line: str, lexicon: BoilerplateWords, calendar: Calendar) -> bool:
     if len(line) > _TIMESTAMP_MAX_CHARS:
         return False
     has_date = calendar.iso.search(line) or calendar.dmy.search(line) or calendar.mdy.search(line)
@@ -124,7 +124,7 @@ def _is_tag_list(line: str) -> bool:
     return short and capitalised >= 0.8 * len(items)
 
 
-def classify_line(line: str, *, lexicon: Lexicon | None = None,
+def classify_line(line: str, *, lexicon: BoilerplateWords | None = None,
                   calendar: Calendar | None = None) -> LineKind:
     """Class one normalised line on its own features (no context).
 
@@ -137,7 +137,7 @@ def classify_line(line: str, *, lexicon: Lexicon | None = None,
     >>> classify_line("Peskov said the sides should stop firing.").value
     'paragraph'
     """
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_boilerplate_words()
     calendar = calendar or load_calendar()
     if not line:
         return LineKind.BLANK
@@ -200,7 +200,7 @@ def _keep(kinds: list[LineKind], lines: list[str]) -> list[bool]:
     return keep
 
 
-def clean_text(text: str, *, lexicon: Lexicon | None = None,
+def clean_text(text: str, *, lexicon: BoilerplateWords | None = None,
                calendar: Calendar | None = None) -> str:
     """Return the article text without boilerplate, whitespace lightly normalised.
 
@@ -220,7 +220,7 @@ def clean_text(text: str, *, lexicon: Lexicon | None = None,
     str
         The cleaned text, possibly empty.
     """
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_boilerplate_words()
     calendar = calendar or load_calendar()
     lines = _unwrap([normalize_line(l) for l in _LINE_BREAKS.split(text)])
     kinds = [classify_line(l, lexicon=lexicon, calendar=calendar) for l in lines]

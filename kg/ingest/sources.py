@@ -31,7 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
-from kg.ingest.lexicon import Lexicon, load_lexicon
+from kg.ingest.boilerplate_words import BoilerplateWords, load_boilerplate_words
 from kg.ingest.problem import IngestProblem
 
 __all__ = [
@@ -75,12 +75,12 @@ class Source:
     kind: str | None
 
 
-def _is_documentation(path: Path, lexicon: Lexicon) -> bool:
+def _is_documentation(path: Path, lexicon: BoilerplateWords) -> bool:
     parts = re.split(r"[\W_]+", path.stem.lower())
     return any(p in lexicon.documentation_files for p in parts)
 
 
-def _walk(directory: Path, lexicon: Lexicon) -> Iterator[Path]:
+def _walk(directory: Path, lexicon: BoilerplateWords) -> Iterator[Path]:
     for entry in sorted(directory.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue
@@ -90,7 +90,7 @@ def _walk(directory: Path, lexicon: Lexicon) -> Iterator[Path]:
             yield entry
 
 
-def _from_directory(path: Path, name: str, lexicon: Lexicon) -> Iterator[Source | IngestProblem]:
+def _from_directory(path: Path, name: str, lexicon: BoilerplateWords) -> Iterator[Source | IngestProblem]:
     found = False
     for file in _walk(path, lexicon):
         found = True
@@ -101,13 +101,13 @@ def _from_directory(path: Path, name: str, lexicon: Lexicon) -> Iterator[Source 
 
 
 def expand_inputs(inputs: Iterable[str | Path], *,
-                  lexicon: Lexicon | None = None) -> Iterator[Source | IngestProblem]:
+                  lexicon: BoilerplateWords | None = None) -> Iterator[Source | IngestProblem]:
     """Expand paths, directories and glob patterns into sources, in a stable order.
 
     A ``str`` with ``*``, ``?`` or ``[`` that is not an existing path is a glob
     pattern (``**`` recurses); its matches are taken sorted. ``-`` is stdin.
     """
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_boilerplate_words()
     for item in inputs:
         name = str(item)
         if isinstance(item, str) and item == STDIN:

@@ -3,7 +3,7 @@
 :func:`load_nlp` loads the installed spaCy model, computes the model's
 attribute ruler and lemmatizer once per distinct token (``kg_morphology``, see
 :mod:`kg.nlp.morphology`: the same annotations, a fraction of the time), and
-appends two components, built once per load from a :class:`~kg.lexicon.Lexicon`:
+appends two components, built once per load from a :class:`~kg.gazetteer.Lexicon`:
 
 ``kg_gazetteer``
     adds the lexicon's names to ``doc.ents`` and corrects the model's entities
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from kg.config import Config
-    from kg.lexicon import Lexicon
+    from kg.gazetteer import Lexicon
 
 __all__ = ["load_nlp"]
 

@@ -33,7 +33,7 @@ from kg.errors import ExtractionError
 from kg.resources import package_data
 
 if TYPE_CHECKING:
-    from kg.lexicon import Lexicon
+    from kg.gazetteer import Lexicon
 
 __all__ = ["FACTORY", "NOMINALS", "AttributeAnnotator"]
 

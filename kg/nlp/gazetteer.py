@@ -43,7 +43,7 @@ from kg.nlp.extensions import doc_text
 from kg.nlp.names import consistent_types, head_named_spans
 
 if TYPE_CHECKING:
-    from kg.lexicon import LexEntry, Lexicon
+    from kg.gazetteer import LexEntry, Lexicon
 
 __all__ = ["FACTORY", "NESTED", "Gazetteer"]
 
@@ -82,7 +82,7 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
 
 
 class Gazetteer:
-    """Pipeline component matching a :class:`~kg.lexicon.Lexicon` (see module doc)."""
+    """Pipeline component matching a :class:`~kg.gazetteer.Lexicon` (see module doc)."""
 
     def __init__(self, nlp: Language, *, name: str = FACTORY) -> None:
         self.name = name

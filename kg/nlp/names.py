@@ -5,7 +5,7 @@ A run of capitalised words ending in a word that heads organisation names
 Victorious Sect") or place names ("Hamrin *Mountains*", "Samarra *Barrage*") is a
 name of that kind; a place-name head may be lower case after a capitalised run
 ("Raqqa *province*", "Zagros *mountains*"). The head words are data:
-``org_heads.tsv`` and ``place_heads.tsv`` in ``kg/lexicon_data``.
+``org_heads.tsv`` and ``place_heads.tsv`` in ``kg/gazetteer_data``.
 
 Used by :mod:`kg.nlp.gazetteer`; nothing here knows about the lexicon's entries.
 """

@@ -8,7 +8,7 @@ key (:mod:`kg.resolve.targets`), so the same entity gets the same IRI everywhere
 
 Nothing here imports spaCy; the input is :class:`kg.model.Mention` objects.
 
->>> from kg.lexicon import load_lexicon
+>>> from kg.gazetteer import load_lexicon
 >>> from kg.model import Article, Mention
 >>> article = Article(id="demo", text="Baku accused Yerevan.")
 >>> mentions = (Mention(0, 4, "Baku", "City", lexicon_id="city:587084", metonym=True),)
@@ -24,7 +24,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kg.ids import minted_iri, slug_key
-from kg.lexicon import Lexicon
+from kg.gazetteer import Lexicon
 from kg.model import Article, Entity, Extraction, Mention, Relation
 from kg.resolve.targets import Target, entry_target, mention_target, person_form
 

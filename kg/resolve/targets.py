@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.ids import entity_iri, minted_iri, name_iri, slug_key
-from kg.lexicon import LexEntry, Lexicon
+from kg.gazetteer import LexEntry, Lexicon
 from kg.model import Article, Mention
 
 __all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target",
@@ -110,7 +110,7 @@ def entry_target(entry: LexEntry, *, lexicon: Lexicon, article: Article,
 def strip_titles(name: str, lexicon: Lexicon) -> str:
     """``name`` without the titles before it ("Foreign Minister Julie Bishop" -> "Julie Bishop").
 
-    >>> from kg.lexicon import load_lexicon
+    >>> from kg.gazetteer import load_lexicon
     >>> strip_titles("Major General Hassan", load_lexicon())
     'Hassan'
     """

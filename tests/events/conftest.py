@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kg.events.lexicon import TriggerLexicon, load_triggers
+from kg.events.triggers import TriggerLexicon, load_triggers
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

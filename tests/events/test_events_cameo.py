@@ -19,7 +19,7 @@ from kg.events.cameo import (
     is_cameo_code,
     read_table,
 )
-from kg.events.lexicon import TriggerLexicon
+from kg.events.triggers import TriggerLexicon
 from kg.namespace import CKG, PLOVER_TYPES
 
 

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Span
 
 from kg.errors import ExtractionError
-from kg.lexicon import Lexicon
+from kg.gazetteer import Lexicon
 from kg.nlp.extensions import register_extensions
 from kg.nlp.gazetteer import FACTORY, Gazetteer
 

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Span
 
 from kg.convert import doc_to_mentions
-from kg.lexicon import Lexicon
+from kg.gazetteer import Lexicon
 from kg.model import Article, Mention
 from kg.nlp.extensions import register_extensions
 from kg.nlp.gazetteer import FACTORY, NESTED

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kg.convert import doc_to_mentions
 from kg.ids import entity_iri
-from kg.lexicon import Lexicon, load_lexicon
+from kg.gazetteer import Lexicon, load_lexicon
 from kg.model import Article, Extraction, Mention
 from kg.resolve import resolve
 

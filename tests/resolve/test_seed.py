@@ -8,7 +8,7 @@ import pytest
 
 from kg.convert import doc_to_mentions
 from kg.ids import entity_iri
-from kg.lexicon import Lexicon
+from kg.gazetteer import Lexicon
 from kg.model import Article, Entity, Extraction
 from kg.resolve import resolve
 

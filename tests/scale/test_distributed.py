@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.config import Config
-from kg.distributed import build_distributed, read_shard, write_shard
+from kg.pipeline.distributed import build_distributed, read_shard, write_shard
 from kg.errors import ConfigError
 from kg.pipeline import ArticleStatus, Built
 from kg.store import Store

@@ -10,7 +10,7 @@ import pytest
 from kg.config import Config
 from kg.ids import article_iri
 from kg.pipeline import build
-from kg.runlog import read_runlog
+from kg.pipeline.runlog import read_runlog
 from kg.store import Store
 from tests.scale.conftest import ARTICLES, article_ids, export_bytes, write_articles
 

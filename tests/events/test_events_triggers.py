@@ -11,7 +11,7 @@ import pytest
 
 from kg.errors import LexiconError
 from kg.events.cameo import EVENT_TYPES, cameo_to_plover
-from kg.events.lexicon import Trigger, TriggerLexicon, load_triggers
+from kg.events.triggers import Trigger, TriggerLexicon, load_triggers
 
 HEADER = "pattern\tpos\tcameo\tplover\trequires\n"
 

@@ -30,14 +30,9 @@ from typing import TYPE_CHECKING, Any
 from kg.config import Config
 from kg.errors import ConfigError, ExtractionError
 from kg.model import Article
-from kg.pipeline import (
-    ArticleStatus,
-    BuildReport,
-    Built,
-    articles_to_build,
-    extract_ntriples,
-    write_results,
-)
+from kg.pipeline.builder import articles_to_build, write_results
+from kg.pipeline.report import ArticleStatus, BuildReport, Built
+from kg.pipeline.stages import extract_ntriples
 
 if TYPE_CHECKING:
     from kg.store import Store

@@ -27,7 +27,8 @@ from itertools import islice
 from kg.config import Config
 from kg.errors import ConfigError, ExtractionError
 from kg.model import Article
-from kg.pipeline import ArticleStatus, Built, extract_ntriples, load_components
+from kg.pipeline.report import ArticleStatus, Built
+from kg.pipeline.stages import extract_ntriples, load_components
 
 __all__ = ["extract_chunk", "parallel_extract"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ConfigError
-from kg.lexicon import Lexicon, load_lexicon
+from kg.gazetteer import Lexicon, load_lexicon
 
 
 @pytest.mark.parametrize(("name", "iso3", "geonames"), [

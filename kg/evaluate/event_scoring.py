@@ -157,25 +157,34 @@ def _keys(scheme: str, codes: EventCodes) -> dict[str, Callable[[str, str, str],
 
 
 def comparable_tuples(
-    predictions: Iterable[PredictedEvent], *, scheme: str, codes: EventCodes | None = None
+    predictions: Iterable[PredictedEvent],
+    *,
+    scheme: str,
+    countries: bool = False,
+    codes: EventCodes | None = None,
 ) -> list[PredictedEvent]:
     """One record's predictions, once each as the scheme compares them.
 
-    Two predictions that differ only in what the scheme does not compare (the
-    sector of an actor, the CAMEO sub-code under a PLOVER type or a CAMEO
-    root) are one prediction, as a coder codes a sentence's event once however
-    many words express it. Predictions the scheme cannot compare (no PLOVER
-    type) are kept, for :func:`score_events` to count as ignored.
+    Two predictions that differ only in the code under what the scheme
+    compares (CAMEO sub-codes under one PLOVER type or one CAMEO root) are one
+    prediction, as a coder codes a sentence's event once however many words
+    express it; with ``countries``, so are two that differ only in the sectors
+    of their actors (for gold that lists each event once per pair of
+    countries). Predictions the scheme cannot compare (no PLOVER type) are
+    kept, for :func:`score_events` to count as ignored.
 
-    >>> comparable_tuples([PredictedEvent("ISRMIL", "PSE", "FIGHT", "195"),
-    ...                    PredictedEvent("ISR", "PSECVL", "FIGHT", "190")], scheme="plover")
-    [PredictedEvent(source='ISRMIL', target='PSE', type='FIGHT', cameo='195')]
+    >>> events = [PredictedEvent("ISRMIL", "PSE", "FIGHT", "195"), PredictedEvent("ISRMIL", "PSE", "FIGHT", "190"),
+    ...           PredictedEvent("ISR", "PSECVL", "FIGHT", "190")]
+    >>> len(comparable_tuples(events, scheme="plover")), len(comparable_tuples(events, scheme="plover", countries=True))
+    (2, 1)
     """
     codes = load_event_codes() if codes is None else codes
     kept: dict[tuple[str, str, str | None], PredictedEvent] = {}
     for event in predictions:
-        key = (codes.country(event.source), codes.country(event.target), _code(scheme, event))
-        kept.setdefault(key, event)
+        source, target = event.source, event.target
+        if countries:
+            source, target = codes.country(source), codes.country(target)
+        kept.setdefault((source, target, _code(scheme, event)), event)
     return list(kept.values())
 
 

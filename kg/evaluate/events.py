@@ -5,8 +5,9 @@ PETRARCH JSON Lines, :mod:`kg.evaluate.event_gold`) and stand-off annotations
 whose text is fetched from a corpus by record id and offsets
 (:mod:`kg.evaluate.event_standoff`). Each record is coded as an article of its
 own; its events become predictions
-(:func:`~kg.evaluate.event_scoring.event_predictions`), once each as
-the gold's scheme compares them, scored by :func:`~kg.evaluate.event_scoring.score_events`.
+(:func:`~kg.evaluate.event_scoring.event_predictions`), once each as the
+gold's scheme compares them (:func:`~kg.evaluate.event_scoring.comparable_tuples`),
+scored by :func:`~kg.evaluate.event_scoring.score_events`.
 Stand-off gold is scored in two views, PLOVER types and CAMEO roots, for all
 its items and for each corpus they come from, with the coverage of
 :func:`~kg.evaluate.coverage.gold_coverage`. Reports hold aggregate figures;
@@ -162,13 +163,18 @@ class EventReport:
 
 
 def _part(name: str, views: Sequence[list[GoldRecord]], predicted: Mapping[str, Sequence[PredictedEvent]],
-          codes: EventCodes, keep: set[str] | None = None) -> PartScores:
-    """Score one part (the records whose ids are in ``keep``, or all) in every view."""
+          codes: EventCodes, *, countries: bool, keep: set[str] | None = None) -> PartScores:
+    """Score one part (the records whose ids are in ``keep``, or all) in every view.
+
+    Predictions are reduced as the gold is: once per pair of countries for
+    stand-off gold (``countries``), once per pair of actor codes otherwise.
+    """
     scored = []
     for records in views:
         records = [r for r in records if keep is None or r.id in keep]
         scheme = records[0].scheme if records else "plover"
-        reduced = {r.id: comparable_tuples(predicted.get(r.id, ()), scheme=scheme, codes=codes) for r in records}
+        reduced = {r.id: comparable_tuples(predicted.get(r.id, ()), scheme=scheme, countries=countries, codes=codes)
+                   for r in records}
         scored.append(score_events(records, reduced, codes=codes))
     plover = next((v for v in views if v and v[0].scheme == "plover"), [])
     coverage = gold_coverage([r for r in plover if keep is None or r.id in keep], predicted, codes=codes)
@@ -248,9 +254,10 @@ def evaluate_events(
             continue
         coded += sum(1 for e in result.events if include_negated or not e.negated)
         predicted[result.article.id] = event_predictions(result, codes=codes, include_negated=include_negated)
-    scored = [_part(ALL_PARTS, views, predicted, codes)]
+    scored = [_part(ALL_PARTS, views, predicted, codes, countries=standoff)]
     if len(parts) > 1:
-        scored += [_part(name, views, predicted, codes, set(ids)) for name, ids in parts.items()]
+        scored += [_part(name, views, predicted, codes, countries=standoff, keep=set(ids))
+                   for name, ids in parts.items()]
     return EventReport(
         path=Path(path), scores=scored[0].views[0], predicted_events=coded,
         failed=tuple(failed), actors=tuple(Path(p) for p in actors),

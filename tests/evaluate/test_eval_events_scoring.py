@@ -248,22 +248,24 @@ def test_cameo_gold_has_a_root_level_between_type_and_full_code() -> None:
 
 
 @pytest.mark.parametrize(
-    ("scheme", "kept"),
+    ("scheme", "countries", "kept"),
     [
-        # sectors, and CAMEO codes under one PLOVER type, make one prediction; a statement
-        # is kept, for the scorer to count as ignored
-        ("plover", 3),
+        # CAMEO codes under one PLOVER type make one prediction; a statement is kept,
+        # for the scorer to count as ignored; other sectors make other predictions...
+        ("plover", False, 4),
+        # ... unless the gold lists its events once per pair of countries
+        ("plover", True, 3),
         # CAMEO codes under one root make one prediction; an appeal (02) is no demand (10)
-        ("cameo-root", 4),
+        ("cameo-root", True, 4),
         # full CAMEO codes tell 195 from 190
-        ("cameo", 5),
+        ("cameo", True, 5),
     ],
 )
-def test_predictions_count_once_as_the_scheme_compares_them(scheme: str, kept: int) -> None:
+def test_predictions_count_once_as_the_scheme_compares_them(scheme: str, countries: bool, kept: int) -> None:
     predictions = [PredictedEvent("ISRMIL", "PSECVL", "FIGHT", "195"), PredictedEvent("ISR", "PSE", "FIGHT", "190"),
                    PredictedEvent("ISR", "PSE", "DEMAND", "021"), PredictedEvent("ISR", "PSE", "DEMAND", "101"),
                    PredictedEvent("ISR", "", None, "010")]
-    reduced = comparable_tuples(predictions, scheme=scheme)
+    reduced = comparable_tuples(predictions, scheme=scheme, countries=countries)
     assert len(reduced) == kept
     assert reduced[0] == predictions[0]
 

@@ -46,18 +46,51 @@ def eval_entities(
 
 @eval_app.command("events")
 def eval_events(
-    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (PLOVER or PETRARCH records).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (PLOVER, PETRARCH or stand-off annotations).")],
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     actors: ActorsOpt = None,
     confusion: Annotated[bool, typer.Option("--confusion", help="Print the confusion table of types instead.")] = False,
+    coverage: Annotated[bool, typer.Option(
+        "--coverage", help="Print the coverage instead: records with a gold event where kg codes one with an agent.",
+    )] = False,
+    items: Annotated[bool, typer.Option(
+        "--items", help="Print each record's gold events and kg's instead (never on a blind sample).",
+    )] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N records.")] = None,
+    root: Annotated[Path | None, typer.Option(
+        "--root", help="Directory the corpus paths of stand-off gold are relative to (default: here).",
+    )] = None,
 ) -> None:
-    """Precision, recall and F1 of coded events: dyad, type and full code levels."""
+    """Precision, recall and F1 of coded events: dyad, type, CAMEO root and full code levels."""
     from kg.evaluate import evaluate_events
 
-    report = evaluate_events(gold, config=make_config(actors), actors=tuple(actors or ()), limit=limit)
+    report = evaluate_events(gold, config=make_config(actors), actors=tuple(actors or ()), limit=limit,
+                             root=root, keep_items=items)
     err(report.describe())
-    _dict_rows(report.confusion_rows() if confusion else report.as_rows(), fmt)
+    if items:
+        rows = report.item_rows()
+    elif confusion:
+        rows = report.confusion_rows()
+    elif coverage:
+        rows = report.coverage_rows()
+    else:
+        rows = report.as_rows()
+    _dict_rows(rows, fmt)
+
+
+@eval_app.command("coverage")
+def eval_coverage(
+    corpus: Annotated[list[Path], typer.Argument(help="Corpus files or directories (as kg build reads them).")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    actors: ActorsOpt = None,
+) -> None:
+    """Share of corpus items in which kg codes an event with an agent (no gold needed)."""
+    from kg.evaluate import corpus_coverage
+    from kg.progress import article_progress
+
+    with article_progress() as progress:
+        rows = corpus_coverage(corpus, config=make_config(actors), progress=progress)
+    _dict_rows([row.as_row() for row in rows], fmt)
 
 
 @actors_app.command("convert")

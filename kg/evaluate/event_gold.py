@@ -23,25 +23,26 @@ things, so only dyads are scored). It is read from each record's
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
-from kg.evaluate.gold import gold_lines
+from kg.evaluate.gold import gold_field, gold_lines, json_object
 from kg.events.cameo import EVENT_TYPES, is_cameo_code
 from kg.ingest.dates import parse_date
 
 __all__ = ["SCHEME_LEVELS", "GoldEvent", "GoldRecord", "gold_record", "read_gold_events"]
 
 #: Levels scored for each code scheme: ``dyad`` (source and target country),
-#: ``type`` (source country and PLOVER type or CAMEO root) and ``full``
-#: (source country, target country and code).
+#: ``type`` (source country and PLOVER type or CAMEO root), ``root`` (source
+#: country, target country and CAMEO root) and ``full`` (source country, target
+#: country and code). ``cameo-root`` gold codes CAMEO roots only (two digits).
 SCHEME_LEVELS = {
     "plover": ("dyad", "type", "full"),
-    "cameo": ("dyad", "type", "full"),
+    "cameo": ("dyad", "type", "root", "full"),
+    "cameo-root": ("type", "root"),
     "petrarch": ("dyad",),
 }
 
@@ -94,18 +95,6 @@ class GoldRecord:
     origin: str = ""
 
 
-def _field(record: dict[str, Any], key: str, kind: type, where: str, *, default: Any = ...) -> Any:
-    if key not in record or record[key] is None:
-        if default is ...:
-            raise EvalError(f"{where}: missing field {key!r}; every gold event record needs it")
-        return default
-    value = record[key]
-    # bool is an int subclass, and a str is not a bool: check the exact kind
-    if (kind is bool) != isinstance(value, bool) or not isinstance(value, kind):
-        raise EvalError(f"{where}: field {key!r} must be {kind.__name__}, got {value!r}")
-    return value
-
-
 def _scheme(record: dict[str, Any], codes: list[str], where: str) -> str:
     declared = str(record.get("code_scheme") or "").strip().upper()
     if declared.startswith("PLOVER"):
@@ -131,9 +120,9 @@ def _event(item: Any, where: str) -> GoldEvent:
     if not isinstance(item, dict):
         raise EvalError(f"{where}: an expected event must be a JSON object with source, target "
                         f"and code, got {item!r}")
-    source = _field(item, "source", str, where, default="")
-    target = _field(item, "target", str, where, default="")
-    code = _field(item, "code", str, where)
+    source = gold_field(item, "source", str, where, default="")
+    target = gold_field(item, "target", str, where, default="")
+    code = gold_field(item, "code", str, where)
     if not code.strip():
         raise EvalError(f"{where}: the event code is empty; give the event's code")
     return GoldEvent(source=source.strip(), target=target.strip(), code=code.strip())
@@ -150,18 +139,13 @@ def gold_record(line: str, *, where: str) -> GoldRecord:
         read, ``noevents`` contradicts the listed events, or a code does not
         fit the scheme. The message starts with ``where``.
     """
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise EvalError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from e
-    if not isinstance(record, dict):
-        raise EvalError(f"{where}: each line must be a JSON object with id, text and expected_events")
+    record = json_object(line, where, fields="id, text and expected_events")
     # PETRARCH's suite reuses a few ids; its converted file keeps them unique in "uid"
-    record_id = _field(record, "uid", str, where, default="") or _field(record, "id", str, where)
-    text = _field(record, "text", str, where)
-    items = _field(record, "expected_events", list, where)
+    record_id = gold_field(record, "uid", str, where, default="") or gold_field(record, "id", str, where)
+    text = gold_field(record, "text", str, where)
+    items = gold_field(record, "expected_events", list, where)
     events = tuple(_event(item, f"{where}: event {n}") for n, item in enumerate(items))
-    noevents = _field(record, "noevents", bool, where, default=False)
+    noevents = gold_field(record, "noevents", bool, where, default=False)
     if noevents and events:
         raise EvalError(f"{where}: record {record_id!r} says noevents but lists {len(events)} "
                         "expected events; drop one or the other")
@@ -188,7 +172,7 @@ def gold_record(line: str, *, where: str) -> GoldRecord:
         scheme=scheme,
         date=published,
         noevents=noevents,
-        active=_field(record, "active", bool, where, default=True),
+        active=gold_field(record, "active", bool, where, default=True),
         error=str(error) if error else None,
         origin=where,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.errors import EvalError
 
-__all__ = ["GoldDoc", "GoldSpan", "gold_lines", "read_gold_entities"]
+__all__ = ["GoldDoc", "GoldSpan", "gold_field", "gold_lines", "json_object", "read_gold_entities"]
 
 
 def gold_lines(path: Path) -> list[str]:
@@ -28,6 +28,33 @@ def gold_lines(path: Path) -> list[str]:
         raise EvalError(f"{path}: not UTF-8 text ({e.reason}); save the gold file as UTF-8") from e
     except OSError as e:
         raise EvalError(f"{path}: cannot read the gold file ({e.strerror})") from e
+
+
+def json_object(line: str, where: str, *, fields: str) -> dict[str, Any]:
+    """One line of a gold file as a JSON object, or an :class:`EvalError` saying what it needs.
+
+    ``fields`` names what each line must hold, for the message.
+    """
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise EvalError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from e
+    if not isinstance(record, dict):
+        raise EvalError(f"{where}: each line must be a JSON object with {fields}")
+    return record
+
+
+def gold_field(record: dict[str, Any], key: str, kind: type, where: str, *, default: Any = ...) -> Any:
+    """A field of a gold record of exactly the kind asked (a bool is no int); ``default`` if absent."""
+    if key not in record or record[key] is None:
+        if default is ...:
+            raise EvalError(f"{where}: missing field {key!r}; every gold record needs it")
+        return default
+    value = record[key]
+    # bool is an int subclass, and a str is not a bool: check the exact kind
+    if (kind is bool) != isinstance(value, bool) or not isinstance(value, kind):
+        raise EvalError(f"{where}: field {key!r} must be {kind.__name__}, got {value!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -115,12 +142,7 @@ def _gold_span(record: Any, text: str, where: str) -> GoldSpan:
 
 
 def _gold_doc(line: str, where: str) -> GoldDoc:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise EvalError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from e
-    if not isinstance(record, dict):
-        raise EvalError(f"{where}: each line must be a JSON object with id, text and entities")
+    record = json_object(line, where, fields="id, text and entities")
     doc_id = _require(record, "id", str, where)
     text = _require(record, "text", str, where)
     entities = _require(record, "entities", list, where)

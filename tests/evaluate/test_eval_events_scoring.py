@@ -9,6 +9,7 @@ from kg.evaluate import (
     GoldEvent,
     GoldRecord,
     PredictedEvent,
+    comparable_tuples,
     event_predictions,
     load_event_codes,
     score_events,
@@ -225,3 +226,49 @@ def test_statements_have_no_plover_type() -> None:
     (prediction,) = event_predictions(_extraction(_event(0, "Statement", "010", ("country/aze",))))
     assert prediction.type is None
     assert load_event_codes().plover_type("Statement") is None
+
+
+# --- CAMEO roots, and predictions once each as a scheme compares them ---------------------
+
+def test_cameo_root_gold_compares_source_and_root_then_the_dyad_with_the_root() -> None:
+    gold = [_record("r", ("AZE", "ARM", "11"), ("ARMMIL", "AZE", "19"), scheme="cameo-root")]
+    predicted = {"r": [PredictedEvent("AZE", "ARMGOV", "DISAPPROVE", "112"),   # right root and dyad
+                       PredictedEvent("ARM", "TUR", "FIGHT", "195")]}        # right root, wrong target
+    scores = score_events(gold, predicted)
+    assert scores.levels == ("type", "root")
+    assert _counts(scores, "type") == (2, 0, 0)
+    assert _counts(scores, "root") == (1, 1, 1)
+    assert _counts(scores, "root", "19") == (0, 1, 1)
+
+
+def test_cameo_gold_has_a_root_level_between_type_and_full_code() -> None:
+    gold = [_record("r", ("AZE", "ARM", "112"), scheme="cameo")]
+    scores = score_events(gold, {"r": [PredictedEvent("AZE", "ARM", "DISAPPROVE", "111")]})
+    assert [_counts(scores, level) for level in ("type", "root", "full")] == [(1, 0, 0), (1, 0, 0), (0, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "countries", "kept"),
+    [
+        # CAMEO codes under one PLOVER type make one prediction; a statement is kept,
+        # for the scorer to count as ignored; other sectors make other predictions...
+        ("plover", False, 4),
+        # ... unless the gold lists its events once per pair of countries
+        ("plover", True, 3),
+        # CAMEO codes under one root make one prediction; an appeal (02) is no demand (10)
+        ("cameo-root", True, 4),
+        # full CAMEO codes tell 195 from 190
+        ("cameo", True, 5),
+    ],
+)
+def test_predictions_count_once_as_the_scheme_compares_them(scheme: str, countries: bool, kept: int) -> None:
+    predictions = [PredictedEvent("ISRMIL", "PSECVL", "FIGHT", "195"), PredictedEvent("ISR", "PSE", "FIGHT", "190"),
+                   PredictedEvent("ISR", "PSE", "DEMAND", "021"), PredictedEvent("ISR", "PSE", "DEMAND", "101"),
+                   PredictedEvent("ISR", "", None, "010")]
+    reduced = comparable_tuples(predictions, scheme=scheme, countries=countries)
+    assert len(reduced) == kept
+    assert reduced[0] == predictions[0]
+
+
+def test_a_request_is_the_plover_request_demand_category() -> None:
+    assert load_event_codes().plover_type("Request") == "DEMAND"

@@ -169,3 +169,30 @@ def test_counting_invariants(gold: list[tuple[int, int, str]], predicted: list[t
         assert overall.gold == distinct_spans
         assert sum((scores.score(level, t) for t in TYPES), Score()) == overall
     assert scores.score("overlap").tp >= scores.score("exact").tp
+
+
+@pytest.mark.parametrize(
+    ("predicted", "typed", "untyped"),
+    [
+        # the right span with the wrong type: found, but not labelled
+        (PredictedSpan(59, 66, "Organisation"), (0, 1, 1), (1, 0, 0)),
+        # the right span and type: both
+        (PredictedSpan(59, 66, "Location"), (1, 0, 0), (1, 0, 0)),
+        # a span of a type that is not scored is no prediction at any level
+        (PredictedSpan(59, 66, "Weapon"), (0, 0, 1), (0, 0, 1)),
+    ],
+)
+def test_untyped_levels_match_spans_whatever_their_types(predicted: PredictedSpan, typed: tuple[int, int, int],
+                                                        untyped: tuple[int, int, int]) -> None:
+    scores = score_mentions([_doc(GoldSpan(59, 66, "Location"))], {"d1": [predicted]})
+    assert _counts(scores.score("exact")) == typed
+    assert _counts(scores.score("exact-untyped")) == untyped
+    assert _counts(scores.score("overlap-untyped")) == untyped
+
+
+def test_untyped_overlap_pairs_each_gold_span_once() -> None:
+    # two predictions of other types over one gold span: one matches, one is surplus
+    gold = _doc(GoldSpan(40, 55, "Person"))
+    scores = score_mentions([gold], {"d1": [PredictedSpan(40, 46, "Organisation"), PredictedSpan(47, 55, "Location")]})
+    assert _counts(scores.score("overlap-untyped")) == (1, 1, 0)
+    assert _counts(scores.score("overlap")) == (0, 2, 1)

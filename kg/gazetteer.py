@@ -453,7 +453,7 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
     for path in extra:
         add(_actor_entries(Path(path)))
     add(_country_entries(), upper=True)
-    for name in ("organizations.tsv", "government_bodies.tsv"):
+    for name in ("organizations.tsv", "groups.tsv", "government_bodies.tsv"):
         add(_actor_entries(_data(name)))
     add(_leader_entries(_data("leaders.tsv")))
     for name in ("people.tsv", "media.tsv", "generic_actors.tsv", "regions.tsv", "country_groups.tsv"):

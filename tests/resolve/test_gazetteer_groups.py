@@ -71,39 +71,25 @@ def test_known_groups(gazetteer_lexicon: Lexicon, name: str, type_: str, country
     assert entry is not None and (entry.type, entry.country, entry.sector) == (type_, country, sector)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from kg.config import Config
-    from kg.pipeline import load_components
-
-    return load_components(Config())
+def _named(extract_text: Any, text: str) -> dict[str, tuple[str, str | None]]:
+    return {e.label: (e.type, e.country) for e in extract_text(text, date(2024, 5, 1)).entities}
 
 
-def _named(pipeline: Any, text: str) -> dict[str, tuple[str, str | None]]:
-    from kg.config import Config
-    from kg.model import Article
-    from kg.pipeline import extract_doc
-
-    article = Article(id="t", text=text, published=date(2024, 5, 1))
-    extraction = extract_doc(pipeline.nlp(text), article, components=pipeline, config=Config())
-    return {e.label: (e.type, e.country) for e in extraction.entities}
-
-
-def test_a_group_named_in_a_sentence_is_that_group(pipeline: Any) -> None:
-    named = _named(pipeline, "Fighters of the Kachin Independence Army attacked a police post near Myitkyina.")
+def test_a_group_named_in_a_sentence_is_that_group(extract_text: Any) -> None:
+    named = _named(extract_text, "Fighters of the Kachin Independence Army attacked a police post near Myitkyina.")
     assert named["Kachin Independence Army"] == ("ArmedGroup", "MMR")
 
 
-def test_names_that_are_words_do_not_match_in_lower_case(pipeline: Any) -> None:
-    named = _named(pipeline, "Village elders in Kunduz said they hope not hate will shape the talks.")
+def test_names_that_are_words_do_not_match_in_lower_case(extract_text: Any) -> None:
+    named = _named(extract_text, "Village elders in Kunduz said they hope not hate will shape the talks.")
     assert "The Elders" not in named and "Hope Not Hate" not in named
 
 
-def test_an_acronym_the_article_defines_wins_over_the_dictionary(pipeline: Any) -> None:
-    defined = _named(pipeline, "The Northern Relief Coalition (NRC) sent convoys. The NRC said more would follow.")
+def test_an_acronym_the_article_defines_wins_over_the_dictionary(extract_text: Any) -> None:
+    defined = _named(extract_text, "The Northern Relief Coalition (NRC) sent convoys. The NRC said more would follow.")
     assert "Norwegian Refugee Council" not in defined
-    known = _named(pipeline, "The NRC said its convoys reached Goma on Monday.")
+    known = _named(extract_text, "The NRC said its convoys reached Goma on Monday.")
     assert known["Norwegian Refugee Council"] == ("Organization", None)
-    both = _named(pipeline, "The Norwegian Refugee Council said the NRC would send convoys to the Northern Relief "
+    both = _named(extract_text, "The Norwegian Refugee Council said the NRC would send convoys to the Northern Relief "
                             "Camp.")
     assert "Norwegian Refugee Council" in both

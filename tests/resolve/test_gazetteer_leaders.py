@@ -20,7 +20,7 @@ from kg.gazetteer_periods import OFFICES, parse_day, read_leaders
 from kg.resources import package_data
 
 LEADERS = package_data("gazetteer_data", "leaders.tsv")
-SECTORS = {"GOV", "MIL", "IGO", "REB", "SEP", "IMG", "OPP", "LEG", "ELI"}
+SECTORS = {"GOV", "MIL", "IGO", "REB", "SEP", "IMG", "OPP", "LEG", "REL"}
 
 
 def rows() -> list[dict[str, str]]:

@@ -85,6 +85,12 @@ def test_names_that_are_words_do_not_match_in_lower_case(extract_text: Any) -> N
     assert "The Elders" not in named and "Hope Not Hate" not in named
 
 
+def test_acronyms_with_another_common_sense_are_left_out(extract_text: Any) -> None:
+    # IRC is also a chat protocol, PTI an Indian news agency, ICU a hospital ward
+    named = _named(extract_text, "Developers met on IRC, PTI reported, while the patient stayed in the ICU.")
+    assert not {"International Rescue Committee", "Pakistan Tehreek-e-Insaf", "Islamic Courts Union"} & set(named)
+
+
 def test_an_acronym_the_article_defines_wins_over_the_dictionary(extract_text: Any) -> None:
     defined = _named(extract_text, "The Northern Relief Coalition (NRC) sent convoys. The NRC said more would follow.")
     assert "Norwegian Refugee Council" not in defined

@@ -24,10 +24,11 @@ TSV files with a header row, or JSON files holding a list of objects, with the k
     A person's office; the ``name`` of the organisation this one is part of (optional).
 ``periods``
     Codes that hold for a time only, separated by ``|``: ``START..END COUNTRY [SECTOR]``
-    with ISO dates, either end open, ``-`` for no country (``..1979-06-05 RHO``,
-    ``1995-06-01..1999-08-15 HOB GOV``). An article published within a period sees
-    the actor with that period's country and sector; otherwise ``country`` and
-    ``sector`` hold.
+    with ISO dates (to the day, month or year), either end open, ``-`` for no country
+    (``..1979-06-05 RHO``, ``1995-06..1999-08-15 HOB GOV``). An article published within
+    a period sees the actor with that period's country and sector; otherwise ``country``
+    and ``sector`` hold. The world-leaders dictionary (``leaders.tsv``, format in
+    :mod:`kg.gazetteer_periods`) gives each office a person held as such a period.
 ``members``
     For an ``ActorGroup`` ("Baltic states", "the two Koreas"): its members, as names of
     other entries or ISO3 codes, separated by ``|`` (a list in JSON). What the group

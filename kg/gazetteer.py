@@ -24,10 +24,11 @@ TSV files with a header row, or JSON files holding a list of objects, with the k
     A person's office; the ``name`` of the organisation this one is part of (optional).
 ``periods``
     Codes that hold for a time only, separated by ``|``: ``START..END COUNTRY [SECTOR]``
-    with ISO dates, either end open, ``-`` for no country (``..1979-06-05 RHO``,
-    ``1995-06-01..1999-08-15 HOB GOV``). An article published within a period sees
-    the actor with that period's country and sector; otherwise ``country`` and
-    ``sector`` hold.
+    with ISO dates (to the day, month or year), either end open, ``-`` for no country
+    (``..1979-06-05 RHO``, ``1995-06..1999-08-15 HOB GOV``). An article published within
+    a period sees the actor with that period's country and sector; otherwise ``country``
+    and ``sector`` hold. The world-leaders dictionary (``leaders.tsv``, format in
+    :mod:`kg.gazetteer_periods`) gives each office a person held as such a period.
 ``members``
     For an ``ActorGroup`` ("Baltic states", "the two Koreas"): its members, as names of
     other entries or ISO3 codes, separated by ``|`` (a list in JSON). What the group
@@ -57,6 +58,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import ConfigError
+from kg.gazetteer_periods import CodePeriod, read_leaders
 from kg.ids import slug_key
 from kg.resources import package_data
 
@@ -72,36 +74,6 @@ _PLACE_TYPES = frozenset({"Country", "City", "Region", "Location"})
 # smaller ones only link places the model found.
 _BIG_CITY = 1_000_000
 _GEONAMES = "https://sws.geonames.org/{}/"
-
-
-@dataclass(frozen=True)
-class CodePeriod:
-    """A country and sector an actor has for a time only (either end open).
-
-    >>> CodePeriod.parse("..1979-06-05 RHO")
-    CodePeriod(start=None, end=datetime.date(1979, 6, 5), country='RHO', sector=None)
-    """
-
-    start: date | None
-    end: date | None
-    country: str | None
-    sector: str | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> CodePeriod:
-        """Read ``START..END COUNTRY [SECTOR]``; raises ValueError when it is not that."""
-        span, *codes = text.split()
-        first, sep, last = span.partition("..")
-        if not sep or not 1 <= len(codes) <= 2:
-            raise ValueError(f"{text!r} is not 'START..END COUNTRY [SECTOR]'")
-        country = codes[0].upper() if codes[0] != "-" else None
-        sector = codes[1].upper() if len(codes) > 1 else None
-        return cls(date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None,
-                   country, sector)
-
-    def holds(self, day: date) -> bool:
-        """Whether the period includes ``day``."""
-        return (self.start or date.min) <= day <= (self.end or date.max)
 
 
 @dataclass(frozen=True)
@@ -155,9 +127,17 @@ class LexEntry:
     periods: tuple[CodePeriod, ...] = ()
 
     def on(self, day: date | datetime | None) -> LexEntry:
-        """The entry as it was on ``day``: the country and sector of the period holding then.
+        """The entry as it was on ``day``: the country, sector and office of the period holding then.
 
-        The latest-starting period that holds wins; without one (or a day) the entry is unchanged.
+        Of the periods that hold, the highest-ranked, then the latest-starting wins (see
+        :class:`CodePeriod`); without one (or a day) the entry is unchanged.
+
+        >>> putin = load_lexicon().lookup("Putin")
+        >>> putin.on(date(2010, 6, 1)).role, putin.on(date(2020, 6, 1)).role
+        ('Prime Minister', 'President')
+        >>> blair = load_lexicon().lookup("Tony Blair").on(date(2015, 1, 1))
+        >>> blair.country, blair.sector, blair.role
+        ('GBR', 'ELI', 'former Prime Minister')
         """
         if not self.periods or day is None:
             return self
@@ -165,8 +145,9 @@ class LexEntry:
         holding = [p for p in self.periods if p.holds(day)]
         if not holding:
             return self
-        period = max(holding, key=lambda p: p.start or date.min)
-        return replace(self, country=period.country, sector=period.sector)
+        period = max(holding, key=lambda p: (p.rank, p.start or date.min))
+        role = self.role if period.role is None else period.role or None
+        return replace(self, country=period.country, sector=period.sector, role=role)
 
     @property
     def link(self) -> str | None:
@@ -404,6 +385,30 @@ def _titles() -> dict[str, Title]:
     }
 
 
+# letters NFKD does not take apart, as news writes them in ASCII
+_ASCII = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "ð": "d", "þ": "th", "ʻ": "'", "’": "'"})
+
+
+def _ascii_forms(names: Iterable[str]) -> Iterator[str]:
+    """The plain-ASCII spellings of names written with diacritics ("Erdoğan" -> "Erdogan")."""
+    for name in names:
+        folded = _fold(name.translate(_ASCII))
+        if folded != name and len(folded) == len(name.translate(_ASCII)):
+            yield folded
+
+
+def _leader_entries(path: Path) -> Iterator[LexEntry]:
+    """The people of a leaders dictionary, each with a dated period per office held."""
+    for leader in read_leaders(path):
+        names = (leader.name, *leader.aliases)
+        aliases = dict.fromkeys((*leader.aliases, *_ascii_forms(names)))
+        aliases.pop(leader.name, None)
+        yield LexEntry(id=f"person:{slug_key(leader.name)}", label=leader.name, type="Person",
+                       aliases=tuple(aliases), country=leader.country, sector=leader.sector,
+                       role=leader.role, periods=leader.periods)
+
+
 def _people_entries() -> Iterator[tuple[LexEntry, tuple[str, ...]]]:
     for row in _read_tsv(_data("peoples.tsv")):
         name = row["name"].strip()
@@ -449,8 +454,10 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
     for path in extra:
         add(_actor_entries(Path(path)))
     add(_country_entries(), upper=True)
-    for name in ("organizations.tsv", "government_bodies.tsv", "people.tsv", "media.tsv",
-                 "generic_actors.tsv", "regions.tsv", "country_groups.tsv"):
+    for name in ("organizations.tsv", "groups.tsv", "government_bodies.tsv"):
+        add(_actor_entries(_data(name)))
+    add(_leader_entries(_data("leaders.tsv")))
+    for name in ("people.tsv", "media.tsv", "generic_actors.tsv", "regions.tsv", "country_groups.tsv"):
         add(_actor_entries(_data(name)), upper=name == "regions.tsv")
     stop = {line.strip() for line in _data("place_stoplist.txt").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("#")}

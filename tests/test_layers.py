@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 # Each top-level module/package of kg, by layer (lower number = lower layer).
 LAYERS = {
     "errors": 0, "ids": 0, "config": 0, "resources": 0, "model": 0, "namespace": 0,
-    "gazetteer": 1, "ingest": 1,
+    "gazetteer": 1, "gazetteer_periods": 1, "ingest": 1,
     "nlp": 2,
     "convert": 3,
     "resolve": 4,
@@ -32,6 +32,7 @@ LAYERS = {
 FORBIDDEN = {
     "nlp": {"rdflib", "pyoxigraph"},
     "gazetteer": {"spacy", "rdflib"},
+    "gazetteer_periods": {"spacy", "rdflib"},
     "ingest": {"spacy", "rdflib", "pyoxigraph"},
     "resolve": {"spacy", "rdflib", "pyoxigraph"},
     "events": {"spacy", "rdflib", "pyoxigraph"},

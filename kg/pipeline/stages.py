@@ -140,12 +140,14 @@ def extract_doc(doc: Any, article: Article, *, components: Components, config: C
     from kg.candidates import doc_to_candidates, doc_to_conflicts
     from kg.convert import doc_to_mentions
     from kg.events.coder import code_events
+    from kg.events.dated import date_people
     from kg.resolve import resolve
 
     extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon)
     candidates = doc_to_candidates(doc, article=article, triggers=components.triggers)
     conflicts = doc_to_conflicts(doc, article=article)
-    return code_events(extraction, candidates, config=config, conflicts=conflicts)
+    coded = code_events(extraction, candidates, config=config, conflicts=conflicts)
+    return date_people(coded, lexicon=components.lexicon)
 
 
 def extract_ntriples(articles: Iterable[Article], *, config: Config,

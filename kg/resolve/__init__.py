@@ -116,14 +116,22 @@ def _join_short_names(targets: dict[Mention, Target], lexicon: Lexicon) -> None:
 
 
 def _join_acronyms(targets: dict[Mention, Target]) -> None:
-    """Point an acronym at the article's organisation whose initials it spells."""
+    """Point an acronym at the article's organisation whose initials it spells.
+
+    An acronym the dictionary knows ("NRC") yields to an organisation of the article
+    it abbreviates ("the Northern Relief Coalition (NRC)"), unless the article also
+    names the dictionary's organisation in full.
+    """
     orgs = {t.iri: t for t in targets.values()
             if t.type not in {"Person", "Country", "City", "Region", "Location"}}
     for m, t in list(targets.items()):
-        if m.lexicon_id or t.iri not in orgs or not (t.label.isupper() and 1 < len(t.label) < 7):
+        acronym = m.text if m.lexicon_id else t.label
+        if t.iri not in orgs or not (acronym.isupper() and 1 < len(acronym) < 7):
+            continue
+        if m.lexicon_id and any(t2.iri == t.iri and m2.text != m.text for m2, t2 in targets.items()):
             continue
         matches = {o.iri for o in orgs.values() if o.iri != t.iri and "".join(
-            w[0] for w in o.label.split() if w.lower() not in _ACRONYM_SKIP).upper() == t.label}
+            w[0] for w in o.label.split() if w.lower() not in _ACRONYM_SKIP).upper() == acronym}
         if len(matches) == 1:
             targets[m] = orgs[matches.pop()]
 

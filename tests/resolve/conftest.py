@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +23,21 @@ def seed_text() -> str:
     start = raw.index("The Russian president called")
     end = raw.index("violating the truce.") + len("violating the truce.")
     return raw[start:end]
+
+
+@pytest.fixture(scope="session")
+def extract_text() -> Any:
+    """A function that runs the whole extraction on a text published on a given day."""
+    from datetime import date
+
+    from kg.config import Config
+    from kg.model import Article, Extraction
+    from kg.pipeline import extract_doc, load_components
+
+    components = load_components(Config())
+
+    def extract(text: str, published: date) -> Extraction:
+        article = Article(id="t", text=text, published=published)
+        return extract_doc(components.nlp(text), article, components=components, config=Config())
+
+    return extract

@@ -50,7 +50,7 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
     ExtractionError
         When ``doc`` is not the article's text.
     """
-    if doc_text(doc) != article.text:
+    if doc_text(doc) != article.parsed_text:
         raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the "
                               "article; pass nlp(article.text)")
     spans = [e for e in doc.ents if e._.kg_type]

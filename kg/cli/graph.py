@@ -65,6 +65,10 @@ def build(
         f"articles; {result.entities} entities; {result.triples} triples in {where} "
         f"({result.seconds:.1f} s)"
     )
+    if result.skipped:
+        passages = sum(len(ranges) for ranges in result.skipped.values())
+        err(f"  skipped {passages} markers and passages not in English in {len(result.skipped)} "
+            "articles (listed under skipped_passages in --report)")
     for failure in result.failed:
         err(f"  failed: {failure.article}: {failure.reason}")
     if result.failed and not (result.built or result.unchanged):

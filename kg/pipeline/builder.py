@@ -49,11 +49,14 @@ def articles_to_build(
     config: Config,
     record: Callable[[ArticleStatus], None],
     stdin: Any = None,
+    skipped: Callable[[Article], None] | None = None,
 ) -> Iterator[Article]:
     """The articles of ``inputs`` that need extraction, streaming.
 
     Input problems, repeated ids and articles the store holds with the same
-    content hash are passed to ``record`` (failed or unchanged) instead.
+    content hash are passed to ``record`` (failed or unchanged) instead; an
+    article to extract that has passages the model will not read (markers,
+    passages not in English) is passed to ``skipped`` too.
     """
     from kg.ingest import IngestProblem, read_articles
 
@@ -69,6 +72,8 @@ def articles_to_build(
         if store.article_hash(article_iri(item.id)) == item.content_hash:
             record(ArticleStatus(item.id, "unchanged"))
             continue
+        if item.skipped and skipped is not None:
+            skipped(item)
         yield item
 
 
@@ -192,7 +197,12 @@ def build(
                 if on_article is not None:
                     on_article(status)
 
-        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin)
+        def note_skipped(article: Article) -> None:
+            with lock:
+                report.skipped[article.id] = article.skipped
+
+        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin,
+                                 skipped=note_skipped)
         if workers == 1:
             results: Iterable[Built | ArticleStatus] = extract_ntriples(todo, config=config)
         else:

@@ -181,7 +181,8 @@ def build_distributed(
             folder = Path(shard_dir)
             folder.mkdir(parents=True, exist_ok=True)
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin)
+        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin,
+                                 skipped=lambda article: report.skipped.update({article.id: article.skipped}))
         for number, results in enumerate(_partitions(client, todo, config=config, size=size, in_flight=in_flight)):
             shard = folder / f"part-{number:05d}.nq"
             failed = write_shard(shard, results)

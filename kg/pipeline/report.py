@@ -27,6 +27,8 @@ class BuildReport:
     """
 
     articles: list[ArticleStatus] = field(default_factory=list)
+    #: article id -> character ranges the model did not read (markers, passages not in English)
+    skipped: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     entities: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -59,6 +61,8 @@ class BuildReport:
             "triples": self.triples,
             "seconds": round(self.seconds, 3),
             "articles": [a.__dict__ for a in self.articles],
+            "skipped_passages": {article: [list(r) for r in ranges]
+                                 for article, ranges in sorted(self.skipped.items())},
         }
 
 

@@ -78,7 +78,7 @@ def _docs(articles: Iterable[Article], nlp: Language, config: Config, *,
     (its zone may have closed): every caller turns it into plain values first.
     """
     zone_size = config.batch_size * _ZONE_BATCHES
-    stream = ((article.text, article) for article in articles)
+    stream = ((article.parsed_text, article) for article in articles)
     if ahead:
         from kg.nlp.stream import parse_ahead
 

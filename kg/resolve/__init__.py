@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from kg.ids import minted_iri, slug_key
 from kg.gazetteer import Lexicon
+from kg.ingest.publisher import site_name
 from kg.model import Article, Entity, Extraction, Mention, Relation
 from kg.resolve.targets import Target, entry_target, mention_target, person_form
 
@@ -50,11 +51,13 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
     -------
     Extraction
         ``mentions`` with ``entity`` set (title-only mentions that match no person
-        of the article are left out), the entities they name plus the countries
+        of the article, and names of the article's publisher, are left out), the entities they name plus the countries
         and parent organisations these relate to, and the relations
         (``affiliatedWith``, ``partOf``, ``locatedIn``); everything sorted.
     """
-    ordered = sorted(set(mentions), key=lambda m: (m.start, m.end, m.type))
+    publisher = _publisher_forms(article, lexicon)
+    ordered = sorted((m for m in set(mentions) if _norm(m.text).lower() not in publisher),
+                     key=lambda m: (m.start, m.end, m.type))
     targets = {m: mention_target(m, lexicon=lexicon, article=article)
                for m in ordered if not _is_nominal(m)}
     _join_short_names(targets, lexicon)
@@ -74,6 +77,20 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
         for m in ordered if m in targets)
     return Extraction(article=article, mentions=resolved, entities=entities,
                       relations=relations)
+
+
+def _publisher_forms(article: Article, lexicon: Lexicon) -> frozenset[str]:
+    """How the text may name the article's publisher, lower-cased.
+
+    Its name, the site's name in its URL, and the name without a language or
+    nationality adjective before it ("English Wikinews" -> "Wikinews").
+    """
+    forms = {f for f in (article.publisher, site_name(article.url)) if f}
+    for name in list(forms):
+        first, _, rest = name.partition(" ")
+        if rest and first in lexicon.demonyms:
+            forms.add(rest)
+    return frozenset(f.lower() for f in forms)
 
 
 def _is_nominal(m: Mention) -> bool:

@@ -60,7 +60,9 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
     found = [_mention(span) for span in spans]
     # a person's whole name phrase ("Iraqi President Fuad Masum") is a mention too
     found += [_mention(span, extent=span._.kg_extent) for span in spans if span._.kg_extent]
-    mentions = {(m.start, m.end): m for m in found}
+    # the model may run a name across a blanked passage: no mention reaches into one
+    mentions = {(m.start, m.end): m for m in found
+                if not any(a < m.end and m.start < b for a, b in article.skipped)}
     return tuple(mentions[key] for key in sorted(mentions))
 
 

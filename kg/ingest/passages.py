@@ -13,7 +13,8 @@ pipeline blanks these ranges before the language model reads it
 (:attr:`kg.model.Article.parsed_text`), so they give no mentions and no events.
 
 A passage is a sentence (or the part of a line between markers); it is not English
-when most of its letters are of another script than Latin, or when it has several
+when most of its letters are of another script than Latin, when two fifths of its
+words or more are (code-mixed speech with English words in it), or when it has several
 lower-case words and more of them are function words of another language written
 in Latin script (Spanish, French, German, ...) than English function words. The
 function words are data (``english_function_words.txt`` and
@@ -46,6 +47,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_WORDS = 4
 # and at least this many function words of another language
 _MIN_FOREIGN = 2
+# words of another script (at least two fifths of all) that make a mixed passage foreign
+_MIN_OTHER_SCRIPT = 3
 
 
 @lru_cache(maxsize=2)
@@ -76,7 +79,12 @@ def is_foreign(passage: str) -> bool:
         return False
     if sum(not _latin(c) for c in letters) * 2 > len(letters):
         return True
-    words = [w for w in _WORD.findall(passage) if w.islower()]
+    every = _WORD.findall(passage)
+    # code-mixed speech: a sentence in another script with English words in it
+    others = sum(not _latin(w[0]) for w in every)
+    if others >= _MIN_OTHER_SCRIPT and others * 5 >= len(every) * 2:
+        return True
+    words = [w for w in every if w.islower()]
     if len(words) < _MIN_WORDS:
         return False
     english, foreign = _function_words("english"), _function_words("foreign")

@@ -22,7 +22,7 @@ from kg.ids import entity_iri, minted_iri, name_iri, slug_key
 from kg.gazetteer import LexEntry, Lexicon
 from kg.model import Article, Mention
 
-__all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target",
+__all__ = ["Target", "canonical_org_name", "country_target", "entry_target", "government_target", "mention_target",
            "person_form", "strip_titles"]
 
 # Bodies that belong to their country; IGOs, media and armed groups merely sit there.
@@ -162,7 +162,57 @@ def _after_leading_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | Non
     if first.lower() in lexicon.titles or first in lexicon.demonyms or first in lexicon.peoples \
             or first in lexicon.names or first in lexicon.name_starts:
         return None
-    return lexicon.entries.get(entry_id)
+    entry = lexicon.entries.get(entry_id)
+    if entry is not None and entry.type == "Person" and mention.type == "Person":
+        return None  # "Jill Biden": a first name before a surname, not an adjective
+    return entry
+
+
+_PLACE_CLASSES = frozenset({"Country", "City", "Region", "Location"})
+
+
+def _without_place_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | None:
+    """The place a name with a trailing place word names: "Nagorno-Karabakh region" is Nagorno-Karabakh.
+
+    Only when the rest is the name of a place of the lexicon; "Bari region" of a
+    place the lexicon does not know stays a name of its own.
+    """
+    if mention.lexicon_id or mention.type not in _PLACE_CLASSES:
+        return None
+    rest, _, last = " ".join(mention.text.split()).rpartition(" ")
+    if not rest or last.lower() not in lexicon.place_heads:
+        return None
+    entry = lexicon.entries.get(lexicon.names.get(rest, ""))
+    return entry if entry is not None and entry.type in _PLACE_CLASSES else None
+
+
+# "UN Regional Centre", "U.N. Security Council": the organisation's name spelt out
+_UN_PREFIX = ("UN ", "U.N. ", "U.N ")
+
+
+def canonical_org_name(name: str, *, lexicon: Lexicon) -> str:
+    """The form of an organisation's name its key is made of.
+
+    "UN ..." and "U.N. ..." are spelt "United Nations ..."; a capitalised name
+    ending in a lower-case head word of organisation names takes it capitalised
+    ("Democratic party" is the "Democratic Party").
+
+    >>> from kg.gazetteer import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> canonical_org_name("UN Regional Centre for Peace", lexicon=lexicon)
+    'United Nations Regional Centre for Peace'
+    >>> canonical_org_name("Democratic party", lexicon=lexicon)
+    'Democratic Party'
+    """
+    for prefix in _UN_PREFIX:
+        if name.startswith(prefix):
+            name = "United Nations " + name[len(prefix):]
+            break
+    words = name.split(" ")
+    if len(words) > 1 and words[-1].islower() and words[-1] in lexicon.org_heads and all(
+            w[:1].isupper() for w in words[:-1] if w.isalpha() and w not in {"of", "the", "and"}):
+        words[-1] = words[-1].capitalize()
+    return " ".join(words)
 
 
 def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> Target:
@@ -171,7 +221,8 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     Person names the lexicon does not know are keyed by their own text here;
     :mod:`kg.resolve` then joins short forms to full names of the same article.
     """
-    entry = lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
+    entry = (lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
+             or _without_place_word(mention, lexicon=lexicon))
     if entry is not None:
         if entry.type == "City" and entry.capital_of and mention.metonym:
             return government_target(entry.capital_of, lexicon=lexicon)
@@ -193,7 +244,7 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     if mention.type == "Nationality":
         # a people or community the gazetteer does not tie to a country ("Kurdish")
         return Target(name_iri("group", name), name, "Actor")
-    label = name
+    label = name = canonical_org_name(name, lexicon=lexicon)
     if country and mention.type in {"GovernmentBody", "MilitaryForce"} and (
             _country_name(country, lexicon) not in name):
         label = f"{name} ({_country_name(country, lexicon)})"

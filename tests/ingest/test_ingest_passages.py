@@ -82,3 +82,12 @@ def test_publisher_name(source: str | None, url: str | None, name: str | None) -
 
 def test_site_name_of_a_bare_host_is_none() -> None:
     assert site_name("http://localhost/x") is None
+
+
+@pytest.mark.parametrize(("passage", "foreign"), [
+    ("जैसे कि advocacy करना, networking करना, यह करते हैं।", True),
+    ("Мы работаем с NGO и с UN каждый день в Харькове.", True),
+    ("Vladimir Putin (Владимир Путин) met the delegation in Sochi on Monday.", False),
+])
+def test_code_mixed_passages(passage: str, foreign: bool) -> None:
+    assert is_foreign(passage) is foreign

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.pipeline.identity import corpus_names, settle_names
 from kg.pipeline.report import ArticleStatus, BuildReport, Built
 from kg.pipeline.stages import extract_ntriples
 from kg.config import Config
@@ -201,6 +203,8 @@ def build(
             with lock:
                 report.skipped[article.id] = article.skipped
 
+        # short names of people resolve against the people the store names in full
+        config = replace(config, names=corpus_names(store).people)
         todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin,
                                  skipped=note_skipped)
         if workers == 1:
@@ -210,6 +214,7 @@ def build(
 
             results = stack.enter_context(parallel_extract(todo, config=config, workers=workers))
         write_results(results, store=store, record=record, entities=entities)
+        report.settled = settle_names(store, config=config)
     report.entities = len(entities)
     report.triples = store.count_triples()
     report.seconds = time.perf_counter() - started

@@ -29,6 +29,8 @@ class BuildReport:
     articles: list[ArticleStatus] = field(default_factory=list)
     #: article id -> character ranges the model did not read (markers, passages not in English)
     skipped: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    #: articles extracted again because the corpus now names their short names of people otherwise
+    settled: int = 0
     entities: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -57,6 +59,7 @@ class BuildReport:
             "built": self.built,
             "unchanged": self.unchanged,
             "failed": len(self.failed),
+            "settled": self.settled,
             "entities": self.entities,
             "triples": self.triples,
             "seconds": round(self.seconds, 3),

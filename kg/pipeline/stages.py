@@ -13,7 +13,7 @@ Dask workers (:mod:`kg.pipeline.parallel`, :mod:`kg.pipeline.distributed`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from kg.config import Config
 from kg.errors import ExtractionError, KgError
 from kg.ids import article_iri
 from kg.model import Article, Extraction, Mention
+from kg.resolve.names import CorpusNames
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,13 +49,23 @@ class Components:
     triggers: TriggerLexicon
 
 
-@lru_cache(maxsize=4)
 def load_components(config: Config) -> Components:
     """Load the language pipeline and the lexicons once per process and config.
 
-    The cache is keyed by the (frozen, hashable) config, so workers and tests
-    that use the same config share one model.
+    The cache is keyed by the (frozen, hashable) config less the corpus's names,
+    which the components do not depend on, so workers and tests that use the
+    same config share one model.
     """
+    return _load_components(replace(config, names=()))
+
+
+@lru_cache(maxsize=2)
+def _corpus_names(people: tuple[tuple[str, str | None], ...]) -> CorpusNames:
+    return CorpusNames(people)
+
+
+@lru_cache(maxsize=4)
+def _load_components(config: Config) -> Components:
     from kg.events import load_triggers
     from kg.gazetteer import load_lexicon
     from kg.nlp import load_nlp
@@ -142,7 +153,8 @@ def extract_doc(doc: Any, article: Article, *, components: Components, config: C
     from kg.events.coder import code_events
     from kg.resolve import resolve
 
-    extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon)
+    extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon,
+                         names=_corpus_names(config.names))
     candidates = doc_to_candidates(doc, article=article, triggers=components.triggers)
     conflicts = doc_to_conflicts(doc, article=article)
     return code_events(extraction, candidates, config=config, conflicts=conflicts)

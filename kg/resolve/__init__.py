@@ -23,19 +23,21 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from kg.ids import minted_iri, slug_key
+from kg.ids import minted_iri, name_iri, slug_key
 from kg.gazetteer import LexEntry, Lexicon
 from kg.ingest.publisher import site_name
 from kg.model import Article, Entity, Extraction, Mention, Relation
+from kg.resolve.names import CorpusNames
 from kg.resolve.targets import Target, country_target, entry_target, mention_target, person_form
 
-__all__ = ["resolve"]
+__all__ = ["CorpusNames", "resolve"]
 
 _MISTAKEN_FOR_SURNAME = frozenset({"Organization", "Location"})
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "in", "on", "to", "de"})
 
 
-def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon) -> Extraction:
+def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon,
+            names: CorpusNames | None = None) -> Extraction:
     """Resolve ``mentions`` of ``article`` to entities and relations.
 
     Parameters
@@ -46,6 +48,10 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
         Output of :func:`kg.convert.doc_to_mentions`.
     lexicon : Lexicon
         The gazetteer, for canonical names, codes, sectors and links.
+    names : CorpusNames, optional
+        The people the corpus names in full: a one-word name of a person that
+        the article does not name in full stands for the one person of the
+        corpus it can stand for.
 
     Returns
     -------
@@ -61,6 +67,8 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
     targets = {m: mention_target(m, lexicon=lexicon, article=article)
                for m in ordered if not _is_nominal(m)}
     _join_short_names(targets, lexicon)
+    if names is not None:
+        _join_corpus_names(targets, names, lexicon)
     _join_acronyms(targets)
     _share_place(article, targets, lexicon)
     _split_by_places(article, targets, lexicon)
@@ -136,6 +144,20 @@ def _join_short_names(targets: dict[Mention, Target], lexicon: Lexicon) -> None:
             # "President Fuad" alone: key the person by the name without the title
             targets[m] = replace(t, label=" ".join(words),
                                  iri=t.iri.rsplit("/", 1)[0] + "/" + slug_key(" ".join(words)))
+
+
+def _join_corpus_names(targets: dict[Mention, Target], names: CorpusNames, lexicon: Lexicon) -> None:
+    """Point "Sanders", which the article names no further, at the corpus's one "Bernie Sanders"."""
+    for m, t in list(targets.items()):
+        if m.lexicon_id or t.type != "Person" or " " in t.label or t.label in lexicon.names:
+            continue
+        found = names.full_name(t.label, t.country)
+        if found is not None:
+            name, country = found
+            country = t.country or country
+            relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),) if country else ()
+            targets[m] = Target(name_iri("person", name), name, "Person", country, t.sector, t.role,
+                                relations=relations)
 
 
 def _first_named(iris: set[str], first: dict[str, int], start: int) -> set[str]:

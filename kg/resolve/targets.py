@@ -186,6 +186,31 @@ def _without_place_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | Non
     return entry if entry is not None and entry.type in _PLACE_CLASSES else None
 
 
+def _after_country(mention: Mention, *, lexicon: Lexicon) -> tuple[LexEntry, str] | None:
+    """The body a name made of a country and a known body names: "US Senate", "Kenyan Parliament".
+
+    The rest must be a generic body of the lexicon (which takes the country) or a
+    named entry of that same country; the country is a name or demonym of it.
+    """
+    if mention.lexicon_id or mention.type in _PLACE_CLASSES or mention.type == "Person":
+        return None
+    words = " ".join(mention.text.split()).split(" ")
+    for size in range(1, min(4, len(words))):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        place = lexicon.entries.get(lexicon.names.get(head, ""))
+        country = lexicon.demonyms.get(head) or (place.country if place is not None and place.type == "Country"
+                                                 else None)
+        if country is None:
+            continue
+        generic = lexicon.entries.get(lexicon.generic_names.get(rest.lower(), ""))
+        if generic is not None and generic.type not in _PLACE_CLASSES:
+            return generic, country
+        named = lexicon.entries.get(lexicon.names.get(rest, ""))
+        if named is not None and named.country == country and named.type not in _PLACE_CLASSES:
+            return named, country
+    return None
+
+
 # "UN Regional Centre", "U.N. Security Council": the organisation's name spelt out
 _UN_PREFIX = ("UN ", "U.N. ", "U.N ")
 
@@ -223,6 +248,9 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     """
     entry = (lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
              or _without_place_word(mention, lexicon=lexicon))
+    prefixed = _after_country(mention, lexicon=lexicon) if entry is None else None
+    if prefixed is not None:
+        return entry_target(prefixed[0], lexicon=lexicon, article=article, country=prefixed[1])
     if entry is not None:
         if entry.type == "City" and entry.capital_of and mention.metonym:
             return government_target(entry.capital_of, lexicon=lexicon)

@@ -99,6 +99,7 @@ def test_a_one_word_name_that_is_a_name_stays_a_person(kg_nlp: Any, gazetteer_le
     ("the Democratic party", "the Democratic Party"),
     ("the UN Regional Centre for Peace", "the United Nations Regional Centre for Peace"),
     ("the Nagorno-Karabakh region", "Nagorno-Karabakh"),
+    ("the US Senate", "the United States Senate"),
 ])
 def test_variants_of_one_name_are_one_entity(
         kg_nlp: Any, gazetteer_lexicon: Lexicon, first: str, second: str) -> None:

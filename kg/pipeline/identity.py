@@ -31,6 +31,7 @@ from kg.config import Config
 from kg.model import Article
 from kg.pipeline.report import ArticleStatus
 from kg.resolve.names import CorpusNames
+from kg.resolve.targets import strip_titles
 
 if TYPE_CHECKING:
     from kg.gazetteer import Lexicon
@@ -38,20 +39,21 @@ if TYPE_CHECKING:
 
 __all__ = ["corpus_names", "settle_names"]
 
+# each step deduplicates before it joins, on whole columns: the union repeats an
+# entity's triples once per article naming it
 _FULL_NAMES = """
-SELECT DISTINCT ?label ?country WHERE {
-  ?person a ckg:Person ; rdfs:label ?label .
-  FILTER(CONTAINS(?label, " "))
-  ?mention ckg:mentionOf ?person ; ckg:text ?text .
+SELECT ?label ?country WHERE {
+  { SELECT DISTINCT ?person ?label WHERE { ?person a ckg:Person ; rdfs:label ?label FILTER(CONTAINS(?label, " ")) } }
+  { SELECT DISTINCT ?person ?text WHERE { ?mention ckg:mentionOf ?person ; ckg:text ?text } }
   FILTER(CONTAINS(?text, ?label))
-  OPTIONAL { ?person ckg:countryCode ?country }
+  OPTIONAL { SELECT DISTINCT ?person ?country WHERE { ?person a ckg:Person ; ckg:countryCode ?country } }
 }
 """
 _PERSON_MENTIONS = """
-SELECT DISTINCT ?article ?text ?label ?country WHERE {
-  ?person a ckg:Person ; rdfs:label ?label .
-  ?mention ckg:mentionOf ?person ; ckg:text ?text ; ckg:inArticle ?article .
-  OPTIONAL { ?person ckg:countryCode ?country }
+SELECT ?article ?text ?label ?country WHERE {
+  { SELECT DISTINCT ?person ?label WHERE { ?person a ckg:Person ; rdfs:label ?label } }
+  { SELECT ?person ?text ?article WHERE { ?mention ckg:mentionOf ?person ; ckg:text ?text ; ckg:inArticle ?article } }
+  OPTIONAL { SELECT DISTINCT ?person ?country WHERE { ?person a ckg:Person ; ckg:countryCode ?country } }
 }
 """
 _ARTICLE = """
@@ -79,10 +81,12 @@ def corpus_names(store: Store) -> CorpusNames:
                           for r in _rows(store, _FULL_NAMES))
 
 
+# a pronoun that coreference links to a person is no name of them
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"})
+
+
 def _short_word(text: str, lexicon: Lexicon) -> str | None:
     """The one word a mention names a person by, without its titles ("President Putin")."""
-    from kg.resolve.targets import strip_titles
-
     words = strip_titles(" ".join(text.split()), lexicon).split()
     return words[0] if len(words) == 1 else None
 
@@ -93,11 +97,11 @@ def _unsettled(store: Store, names: CorpusNames, lexicon: Lexicon) -> list[str]:
     short: dict[str, set[tuple[str, str, str | None]]] = defaultdict(set)
     for row in _rows(store, _PERSON_MENTIONS):
         article, text, label = str(row["article"]), str(row["text"]), str(row["label"])
-        if " " in label and label in text:
-            full[article].add(label)
-            continue
         word = _short_word(text, lexicon)
-        if word is not None and word not in lexicon.names:
+        if word is None:
+            # named in full ("Tom Tancredo", "Thomas L. Knapp"): its label and the name as written
+            full[article].update({label, strip_titles(" ".join(text.split()), lexicon)})
+        elif word not in lexicon.names and word.lower() not in _PRONOUNS:
             short[article].add((word, label, str(row["country"]) if row.get("country") else None))
     unsettled = []
     for article, found in sorted(short.items()):
@@ -148,12 +152,11 @@ def settle_names(store: Store, *, config: Config,
 
     Returns the number of articles extracted again (their statuses go to ``record``).
     """
-    from kg.gazetteer import load_lexicon
     from kg.pipeline.builder import write_results
-    from kg.pipeline.stages import extract_ntriples
+    from kg.pipeline.stages import extract_ntriples, load_gazetteer
 
     names = corpus_names(store)
-    lexicon = load_lexicon(extra=config.actors)
+    lexicon = load_gazetteer(config.actors)
     todo = _unsettled(store, names, lexicon)
     if not todo:
         return 0

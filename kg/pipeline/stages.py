@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from kg.events.triggers import TriggerLexicon
     from kg.gazetteer import Lexicon
 
-__all__ = ["Components", "extract", "extract_doc", "extract_mentions", "extract_ntriples", "load_components"]
+__all__ = ["Components", "extract", "extract_doc", "extract_mentions", "extract_ntriples", "load_components",
+           "load_gazetteer"]
 
 # nlp.pipe batches per spaCy memory zone: the parsing thread waits at the end of
 # a zone until extraction has read its last Doc, so zones are long; the
@@ -49,14 +50,17 @@ class Components:
     triggers: TriggerLexicon
 
 
-def load_components(config: Config) -> Components:
-    """Load the language pipeline and the lexicons once per process and config.
+def _components(config: Config) -> Components:
+    # the corpus's names are no part of the components: one model for every table
+    return load_components(replace(config, names=()) if config.names else config)
 
-    The cache is keyed by the (frozen, hashable) config less the corpus's names,
-    which the components do not depend on, so workers and tests that use the
-    same config share one model.
-    """
-    return _load_components(replace(config, names=()))
+
+@lru_cache(maxsize=2)
+def load_gazetteer(actors: tuple[Any, ...]) -> Lexicon:
+    """The lexicon with the actor dictionaries ``actors``, loaded once per process."""
+    from kg.gazetteer import load_lexicon
+
+    return load_lexicon(extra=actors)
 
 
 @lru_cache(maxsize=2)
@@ -65,12 +69,16 @@ def _corpus_names(people: tuple[tuple[str, str | None], ...]) -> CorpusNames:
 
 
 @lru_cache(maxsize=4)
-def _load_components(config: Config) -> Components:
+def load_components(config: Config) -> Components:
+    """Load the language pipeline and the lexicons once per process and config.
+
+    The cache is keyed by the (frozen, hashable) config, so workers and tests
+    that use the same config share one model.
+    """
     from kg.events import load_triggers
-    from kg.gazetteer import load_lexicon
     from kg.nlp import load_nlp
 
-    lexicon = load_lexicon(extra=config.actors)
+    lexicon = load_gazetteer(config.actors)
     nlp = load_nlp(config=config, lexicon=lexicon)
     return Components(nlp=nlp, lexicon=lexicon, triggers=load_triggers())
 
@@ -120,7 +128,7 @@ def extract_mentions(
     """
     from kg.convert import doc_to_mentions
 
-    components = load_components(config)
+    components = _components(config)
     for doc, article in _docs(articles, components.nlp, config):
         yield article, doc_to_mentions(doc, article=article)
 
@@ -135,7 +143,7 @@ def extract(
     goes on. With ``ahead`` (the default) the model parses in a thread of its
     own while this one extracts; worker processes pass False.
     """
-    components = load_components(config)
+    components = _components(config)
     for doc, article in _docs(articles, components.nlp, config, ahead=ahead):
         try:
             yield extract_doc(doc, article, components=components, config=config)

@@ -218,7 +218,9 @@ _UN_PREFIX = ("UN ", "U.N. ", "U.N ")
 def canonical_org_name(name: str, *, lexicon: Lexicon) -> str:
     """The form of an organisation's name its key is made of.
 
-    "UN ..." and "U.N. ..." are spelt "United Nations ..."; a capitalised name
+    "UN ..." and "U.N. ..." are spelt "United Nations ..."; a country's
+    abbreviation before the name is spelt out ("U.S. Embassy" and "US Embassy" are
+    the "United States Embassy"); a capitalised name
     ending in a lower-case head word of organisation names takes it capitalised
     ("Democratic party" is the "Democratic Party").
 
@@ -228,12 +230,18 @@ def canonical_org_name(name: str, *, lexicon: Lexicon) -> str:
     'United Nations Regional Centre for Peace'
     >>> canonical_org_name("Democratic party", lexicon=lexicon)
     'Democratic Party'
+    >>> canonical_org_name("U.S. Geological Survey", lexicon=lexicon)
+    'United States Geological Survey'
     """
     for prefix in _UN_PREFIX:
         if name.startswith(prefix):
             name = "United Nations " + name[len(prefix):]
             break
     words = name.split(" ")
+    head = lexicon.entries.get(lexicon.names.get(words[0], "")) if len(words) > 1 else None
+    if head is not None and head.type == "Country" and words[0].replace(".", "").isupper() \
+            and len(words[0].replace(".", "")) <= 4:
+        words = [*head.label.split(" "), *words[1:]]
     if len(words) > 1 and words[-1].islower() and words[-1] in lexicon.org_heads and all(
             w[:1].isupper() for w in words[:-1] if w.isalpha() and w not in {"of", "the", "and"}):
         words[-1] = words[-1].capitalize()

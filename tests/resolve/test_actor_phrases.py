@@ -100,6 +100,7 @@ def test_a_one_word_name_that_is_a_name_stays_a_person(kg_nlp: Any, gazetteer_le
     ("the UN Regional Centre for Peace", "the United Nations Regional Centre for Peace"),
     ("the Nagorno-Karabakh region", "Nagorno-Karabakh"),
     ("the US Senate", "the United States Senate"),
+    ("the U.S. Geological Survey", "the US Geological Survey"),
 ])
 def test_variants_of_one_name_are_one_entity(
         kg_nlp: Any, gazetteer_lexicon: Lexicon, first: str, second: str) -> None:

@@ -50,7 +50,7 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
     ExtractionError
         When ``doc`` is not the article's text.
     """
-    if doc_text(doc) != article.text:
+    if doc_text(doc) != article.parsed_text:
         raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the "
                               "article; pass nlp(article.text)")
     spans = [e for e in doc.ents if e._.kg_type]
@@ -60,7 +60,9 @@ def doc_to_mentions(doc: Doc, *, article: Article) -> tuple[Mention, ...]:
     found = [_mention(span) for span in spans]
     # a person's whole name phrase ("Iraqi President Fuad Masum") is a mention too
     found += [_mention(span, extent=span._.kg_extent) for span in spans if span._.kg_extent]
-    mentions = {(m.start, m.end): m for m in found}
+    # the model may run a name across a blanked passage: no mention reaches into one
+    mentions = {(m.start, m.end): m for m in found
+                if not any(a < m.end and m.start < b for a, b in article.skipped)}
     return tuple(mentions[key] for key in sorted(mentions))
 
 

@@ -100,7 +100,11 @@ class LexEntry:
         ISO3 code of the country whose seat of government this city is.
     stands_for : str, optional
         ``"government"`` when a mention of it means the country's government
-        (the Kremlin; "the Armenian government").
+        (the Kremlin; "the Armenian government"); ``"national"`` for a generic
+        body or group of a country ("ministry", "farmers") that names an actor
+        only with a country, given by its phrase, its sentence or the article;
+        ``"nothing"`` for a name that is no actor (a time zone, a drug, a weapon
+        system, a pipeline).
     generic : bool
         An unnamed body or actor ("Defense Ministry", "rebels"), matched without
         case and made specific by a country the text attaches to it.
@@ -457,7 +461,8 @@ def load_lexicon(*, extra: tuple[Path, ...] = ()) -> Lexicon:
     for name in ("organizations.tsv", "groups.tsv", "government_bodies.tsv"):
         add(_actor_entries(_data(name)))
     add(_leader_entries(_data("leaders.tsv")))
-    for name in ("people.tsv", "media.tsv", "generic_actors.tsv", "regions.tsv", "country_groups.tsv"):
+    for name in ("people.tsv", "media.tsv", "companies.tsv", "generic_actors.tsv", "sector_nouns.tsv",
+                 "regions.tsv", "country_groups.tsv", "non_actors.tsv"):
         add(_actor_entries(_data(name)), upper=name == "regions.tsv")
     stop = {line.strip() for line in _data("place_stoplist.txt").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("#")}

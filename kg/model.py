@@ -56,6 +56,13 @@ class Article:
         Publication date, from the input or found in a header or dateline.
     origin : str
         Where it was read from (``path`` or ``path:line``), for messages.
+    publisher : str, optional
+        Who published it (``dcterms:publisher``): a name of it in the text is the
+        publisher speaking of itself, not an actor of the story.
+    skipped : tuple of (int, int)
+        Character ranges of ``text`` that are no English prose (interview and
+        markup markers, passages in another language); the language model reads
+        :attr:`parsed_text`, where they are blanked.
     """
 
     id: str
@@ -66,6 +73,8 @@ class Article:
     source: str | None = None
     origin: str = ""
     content_hash: str = field(default="", compare=False)
+    publisher: str | None = None
+    skipped: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -75,6 +84,24 @@ class Article:
     def key(self) -> str:
         """The article's slug, used in its IRI (stable for a given ``id``)."""
         return slug_key(self.id)
+
+    @property
+    def parsed_text(self) -> str:
+        """``text`` with the ``skipped`` ranges blanked (line breaks kept): what the model reads.
+
+        Offsets are those of ``text``, which it equals outside the skipped ranges.
+
+        >>> Article(id="a", text="((WN)) Why?", skipped=((0, 6),)).parsed_text
+        '       Why?'
+        """
+        if not self.skipped:
+            return self.text
+        parts, last = [], 0
+        for start, end in self.skipped:
+            start = max(start, last)
+            parts += [self.text[last:start], "".join(c if c == "\n" else " " for c in self.text[start:end])]
+            last = max(last, end)
+        return "".join([*parts, self.text[last:]])
 
 
 @dataclass(frozen=True)

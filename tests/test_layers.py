@@ -23,7 +23,7 @@ LAYERS = {
     "mapping": 6,
     "validate": 7,
     "store": 8,
-    "export": 9, "queries": 9, "analytics": 9, "viz": 9, "jsonl": 9, "tables": 9, "info": 9,
+    "export": 9, "queries": 9, "analytics": 9, "viz": 9, "jsonl": 9, "tables": 9, "info": 9, "audit": 9,
     "actors": 1,
     "evaluate": 10, "pipeline": 10, "progress": 10,
     "api": 11, "cli": 11, "server": 11, "__init__": 12, "__main__": 12,

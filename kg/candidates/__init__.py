@@ -52,7 +52,7 @@ class _Found:
 
 
 def _check(doc: Doc, article: Article) -> None:
-    if doc_text(doc) != article.text:
+    if doc_text(doc) != article.parsed_text:
         raise ExtractionError(f"article {article.id!r}: the Doc holds other text than the article; "
                               "pass nlp(article.text)")
     if not doc.has_annotation("DEP"):

@@ -11,6 +11,7 @@ import sys
 
 import typer
 
+from kg.cli import curate as _curate  # noqa: F401
 from kg.cli import explore as _explore  # noqa: F401
 from kg.cli import graph as _graph  # noqa: F401  (registers the commands)
 from kg.cli import measure as _measure  # noqa: F401

@@ -65,6 +65,13 @@ def build(
         f"articles; {result.entities} entities; {result.triples} triples in {where} "
         f"({result.seconds:.1f} s)"
     )
+    if result.settled:
+        err(f"  {result.settled} article(s) extracted again to resolve short names of people "
+            "against the people the corpus names in full")
+    if result.skipped:
+        passages = sum(len(ranges) for ranges in result.skipped.values())
+        err(f"  skipped {passages} markers and passages not in English in {len(result.skipped)} "
+            "articles (listed under skipped_passages in --report)")
     for failure in result.failed:
         err(f"  failed: {failure.article}: {failure.reason}")
     if result.failed and not (result.built or result.unchanged):
@@ -77,11 +84,16 @@ def remove(
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Delete articles from the store, and the entities no other article mentions."""
+    from kg.pipeline.identity import settle_names
     from kg.store import remove_articles
 
     with open_store(store, read_only=False) as st:
         result = remove_articles(st, articles)
+        # a surname elsewhere may have stood for a person only these articles named in full
+        settled = settle_names(st, config=make_config()) if result.removed else 0
     err(f"removed {len(result.removed)} article(s); {result.orphans} entities no other article mentions went with them")
+    if settled:
+        err(f"  {settled} article(s) extracted again: their short names of people now resolve otherwise")
     for missing in result.missing:
         err(f"  not in the store: {missing}")
     if result.missing and not result.removed:

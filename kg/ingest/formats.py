@@ -164,6 +164,7 @@ def from_record(record: Any, origin: str, *, max_chars: int) -> Iterator[Item]:
     article = Article(
         id=_field(record, "id") or url or "", text=text, title=_field(record, "title"),
         published=published or find_date(text), url=url, source=_field(record, "source"),
+        publisher=_field(record, "publisher"),
         origin=origin,
     )
     yield article if article.id else _hashed(article)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -9,7 +10,9 @@ from typing import IO
 
 from kg.errors import IngestError
 from kg.ingest.formats import from_html, from_json, from_jsonl, from_text
+from kg.ingest.passages import skipped_passages
 from kg.ingest.problem import IngestProblem
+from kg.ingest.publisher import publisher_name
 from kg.ingest.sources import Source, expand_inputs, read_lines, read_source, sniff, split_lines
 from kg.model import Article
 
@@ -36,10 +39,19 @@ def _read(source: Source, *, max_chars: int, stdin: Stdin | None) -> Iterator[It
         yield from _READERS[kind](content, source.name, max_chars=max_chars)
 
 
+def _described(article: Article) -> Article:
+    """The article with its publisher and the stretches of its text that are no English prose."""
+    return dataclasses.replace(
+        article, publisher=article.publisher or publisher_name(article.source, article.url),
+        skipped=skipped_passages(article.text))
+
+
 def read_articles(inputs: Iterable[str | Path], *, max_chars: int = 1_000_000,
                   stdin: Stdin | None = None, dedup: bool = True) -> Iterator[Item]:
     """Read articles from files, directories, glob patterns and stdin.
 
+    Each article carries its publisher and the ranges of its text that are
+    interview markers or not in English (see :mod:`kg.ingest.passages`).
     Problems (a missing file, a bad JSON line, an empty or oversized article
     ...) are yielded as :class:`IngestProblem` in order with the articles, and
     the batch goes on.
@@ -90,7 +102,7 @@ def read_articles(inputs: Iterable[str | Path], *, max_chars: int = 1_000_000,
                     continue
                 seen_text[item.content_hash] = item.origin
                 seen_id[item.id] = item.origin
-            yield item
+            yield _described(item) if isinstance(item, Article) else item
         if not produced:
             yield IngestProblem(source.name, "empty input: no articles in it; add some or leave it out")
 

@@ -127,6 +127,8 @@ class _Mapper:
                 else n.typed(published.isoformat(), XSD.date))
         if article.source is not None:
             yield node, v["dcterms:source"], n.text(article.source)
+        if article.publisher is not None:
+            yield node, v["dcterms:publisher"], n.text(article.publisher)
         if article.url is not None:
             yield node, v["ckg:url"], n.typed(article.url, XSD.anyURI)
         yield node, v["ckg:contentHash"], n.text(article.content_hash)

@@ -34,6 +34,7 @@ _OTHER_TERMS = {
     "rdf:type": RDF.type, "rdfs:label": RDFS.label, "skos:altLabel": SKOS.altLabel,
     "owl:sameAs": OWL.sameAs, "dcterms:identifier": DCTERMS.identifier,
     "dcterms:title": DCTERMS.title, "dcterms:source": DCTERMS.source,
+    "dcterms:publisher": DCTERMS.publisher,
 }
 _CKG_TERMS = (
     "Actor", "Article", "Claim", "Mention", "agent", "argument", "articleText", "cameoCode",

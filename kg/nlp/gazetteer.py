@@ -111,9 +111,16 @@ class Gazetteer:
                                   "pipeline with kg.nlp.load_nlp")
         columns = token_columns(doc)
         lexical, peoples = self._lexical_candidates(doc, lexicon, columns)
-        model = [c for c in (self._model_candidate(doc, ent, columns) for ent in doc.ents) if c]
+        # words the text uses in lower case, less those of longer names ("Bush" of "George
+        # W. Bush" stays a name though the text speaks of "the bush")
+        lower_words = {w for w in columns.text if w.islower()} - {
+            columns.lower[i] for ent in doc.ents if len(ent) > 1 for i in range(ent.start, ent.end)}
+        model = [c for c in (self._model_candidate(doc, ent, columns, lower_words) for ent in doc.ents) if c]
         model = _with_patterns(model, self._pattern_candidates(doc, lexicon, lexical, columns))
-        kept = self._merge(columns, lexical, model)
+        # a name of the lexicon that is no actor (a time zone, a drug, a pipeline) takes
+        # the model's entity with it
+        kept = [c for c in self._merge(columns, lexical, model)
+                if not (c.kb_id and lexicon.get(c.kb_id).stands_for == "nothing")]
         kept = [self._typed(doc, c, lexicon, lexical) if c.from_model else c for c in kept]
         types = consistent_types(doc, [(c.start, c.end, c.type, c.from_model and not c.kb_id)
                                        for c in kept], place_heads=lexicon.place_heads, columns=columns)
@@ -177,7 +184,8 @@ class Gazetteer:
 
     # -- model entities ----------------------------------------------------------
 
-    def _model_candidate(self, doc: Doc, ent: Span, columns: TokenColumns) -> _Candidate | None:
+    def _model_candidate(self, doc: Doc, ent: Span, columns: TokenColumns,
+                         lower_words: set[str]) -> _Candidate | None:
         label = ent.label_
         start, end = ent.start, ent.end
         if label not in _MODEL_LABELS or "\n" in columns.span_text(doc_text(doc), start, end):
@@ -196,6 +204,8 @@ class Gazetteer:
         if label in {"PERSON", "ORG"}:
             if label == "PERSON" and text.isupper() and len(text) > 3:
                 return None  # datelines and headlines in capitals
+            if end - start == 1 and _common_noun(doc, columns, start, lower_words):
+                return None
             if _in_headline(doc, columns, start, end):
                 return None
         return _Candidate(start, end, "", label=label, from_model=True)
@@ -262,6 +272,21 @@ class Gazetteer:
     def _left_country(cand: _Candidate, lexical: list[_Candidate]) -> str | None:
         return next((g.country for g in lexical if g.start == cand.start
                      and g.end < cand.end and g.type in _PLACE_OR_PEOPLE), None)
+
+
+def _common_noun(doc: Doc, columns: TokenColumns, i: int, lower_words: set[str]) -> bool:
+    """Is the one-word name at ``i`` a common word capitalised ("Attendance was low")?
+
+    It is when the text uses the word in lower case elsewhere, or when it opens
+    its sentence (where every word is capitalised) and the tagger takes it for
+    a common noun, adjective or verb rather than a proper noun.
+    """
+    word = columns.text[i]
+    if not word[:1].isupper() or word.isupper():
+        return False  # acronyms ("UTC", "NATO") are names or in the lexicon
+    if word.lower() in lower_words:
+        return True
+    return columns.pos[i] in {"NOUN", "ADJ", "VERB", "ADV"} and doc[i].is_sent_start is True
 
 
 def _entry_candidate(start: int, end: int, entry: LexEntry) -> _Candidate:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.pipeline.identity import corpus_names, settle_names
 from kg.pipeline.report import ArticleStatus, BuildReport, Built
 from kg.pipeline.stages import extract_ntriples
 from kg.config import Config
@@ -49,11 +51,14 @@ def articles_to_build(
     config: Config,
     record: Callable[[ArticleStatus], None],
     stdin: Any = None,
+    skipped: Callable[[Article], None] | None = None,
 ) -> Iterator[Article]:
     """The articles of ``inputs`` that need extraction, streaming.
 
     Input problems, repeated ids and articles the store holds with the same
-    content hash are passed to ``record`` (failed or unchanged) instead.
+    content hash are passed to ``record`` (failed or unchanged) instead; an
+    article to extract that has passages the model will not read (markers,
+    passages not in English) is passed to ``skipped`` too.
     """
     from kg.ingest import IngestProblem, read_articles
 
@@ -69,6 +74,8 @@ def articles_to_build(
         if store.article_hash(article_iri(item.id)) == item.content_hash:
             record(ArticleStatus(item.id, "unchanged"))
             continue
+        if item.skipped and skipped is not None:
+            skipped(item)
         yield item
 
 
@@ -192,7 +199,14 @@ def build(
                 if on_article is not None:
                     on_article(status)
 
-        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin)
+        def note_skipped(article: Article) -> None:
+            with lock:
+                report.skipped[article.id] = article.skipped
+
+        # short names of people resolve against the people the store names in full
+        config = replace(config, names=corpus_names(store).people)
+        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin,
+                                 skipped=note_skipped)
         if workers == 1:
             results: Iterable[Built | ArticleStatus] = extract_ntriples(todo, config=config)
         else:
@@ -200,6 +214,7 @@ def build(
 
             results = stack.enter_context(parallel_extract(todo, config=config, workers=workers))
         write_results(results, store=store, record=record, entities=entities)
+        report.settled = settle_names(store, config=config)
     report.entities = len(entities)
     report.triples = store.count_triples()
     report.seconds = time.perf_counter() - started

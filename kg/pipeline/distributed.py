@@ -23,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from kg.config import Config
 from kg.errors import ConfigError, ExtractionError
 from kg.model import Article
 from kg.pipeline.builder import articles_to_build, write_results
+from kg.pipeline.identity import corpus_names, settle_names
 from kg.pipeline.report import ArticleStatus, BuildReport, Built
 from kg.pipeline.stages import extract_ntriples
 
@@ -181,7 +183,9 @@ def build_distributed(
             folder = Path(shard_dir)
             folder.mkdir(parents=True, exist_ok=True)
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin)
+        config = replace(config, names=corpus_names(store).people)
+        todo = articles_to_build(inputs, store=store, config=config, record=record, stdin=stdin,
+                                 skipped=lambda article: report.skipped.update({article.id: article.skipped}))
         for number, results in enumerate(_partitions(client, todo, config=config, size=size, in_flight=in_flight)):
             shard = folder / f"part-{number:05d}.nq"
             failed = write_shard(shard, results)
@@ -190,6 +194,8 @@ def build_distributed(
                 record(status)
             if shard_dir is None:
                 shard.unlink()
+        # short names are settled here, in this process: a handful of articles at most
+        report.settled = settle_names(store, config=config)
     report.entities = len(entities)
     report.triples = store.count_triples()
     report.seconds = time.perf_counter() - started

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import islice
 
 from kg.config import Config
@@ -34,7 +35,7 @@ __all__ = ["extract_chunk", "parallel_extract"]
 
 
 def _load(config: Config) -> None:
-    load_components(config)
+    load_components(replace(config, names=()))  # the components do not depend on the names
 
 
 def extract_chunk(articles: list[Article], config: Config) -> list[Built | ArticleStatus]:

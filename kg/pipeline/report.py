@@ -27,6 +27,10 @@ class BuildReport:
     """
 
     articles: list[ArticleStatus] = field(default_factory=list)
+    #: article id -> character ranges the model did not read (markers, passages not in English)
+    skipped: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    #: articles extracted again because the corpus now names their short names of people otherwise
+    settled: int = 0
     entities: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -55,10 +59,13 @@ class BuildReport:
             "built": self.built,
             "unchanged": self.unchanged,
             "failed": len(self.failed),
+            "settled": self.settled,
             "entities": self.entities,
             "triples": self.triples,
             "seconds": round(self.seconds, 3),
             "articles": [a.__dict__ for a in self.articles],
+            "skipped_passages": {article: [list(r) for r in ranges]
+                                 for article, ranges in sorted(self.skipped.items())},
         }
 
 

@@ -13,7 +13,7 @@ Dask workers (:mod:`kg.pipeline.parallel`, :mod:`kg.pipeline.distributed`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from kg.config import Config
 from kg.errors import ExtractionError, KgError
 from kg.ids import article_iri
 from kg.model import Article, Extraction, Mention
+from kg.resolve.names import CorpusNames
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from kg.events.triggers import TriggerLexicon
     from kg.gazetteer import Lexicon
 
-__all__ = ["Components", "extract", "extract_doc", "extract_mentions", "extract_ntriples", "load_components"]
+__all__ = ["Components", "extract", "extract_doc", "extract_mentions", "extract_ntriples", "load_components",
+           "load_gazetteer"]
 
 # nlp.pipe batches per spaCy memory zone: the parsing thread waits at the end of
 # a zone until extraction has read its last Doc, so zones are long; the
@@ -48,6 +50,24 @@ class Components:
     triggers: TriggerLexicon
 
 
+def _components(config: Config) -> Components:
+    # the corpus's names are no part of the components: one model for every table
+    return load_components(replace(config, names=()) if config.names else config)
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(actors: tuple[Any, ...]) -> Lexicon:
+    """The lexicon with the actor dictionaries ``actors``, loaded once per process."""
+    from kg.gazetteer import load_lexicon
+
+    return load_lexicon(extra=actors)
+
+
+@lru_cache(maxsize=2)
+def _corpus_names(people: tuple[tuple[str, str | None], ...]) -> CorpusNames:
+    return CorpusNames(people)
+
+
 @lru_cache(maxsize=4)
 def load_components(config: Config) -> Components:
     """Load the language pipeline and the lexicons once per process and config.
@@ -56,10 +76,9 @@ def load_components(config: Config) -> Components:
     that use the same config share one model.
     """
     from kg.events import load_triggers
-    from kg.gazetteer import load_lexicon
     from kg.nlp import load_nlp
 
-    lexicon = load_lexicon(extra=config.actors)
+    lexicon = load_gazetteer(config.actors)
     nlp = load_nlp(config=config, lexicon=lexicon)
     return Components(nlp=nlp, lexicon=lexicon, triggers=load_triggers())
 
@@ -78,7 +97,7 @@ def _docs(articles: Iterable[Article], nlp: Language, config: Config, *,
     (its zone may have closed): every caller turns it into plain values first.
     """
     zone_size = config.batch_size * _ZONE_BATCHES
-    stream = ((article.text, article) for article in articles)
+    stream = ((article.parsed_text, article) for article in articles)
     if ahead:
         from kg.nlp.stream import parse_ahead
 
@@ -109,7 +128,7 @@ def extract_mentions(
     """
     from kg.convert import doc_to_mentions
 
-    components = load_components(config)
+    components = _components(config)
     for doc, article in _docs(articles, components.nlp, config):
         yield article, doc_to_mentions(doc, article=article)
 
@@ -124,7 +143,7 @@ def extract(
     goes on. With ``ahead`` (the default) the model parses in a thread of its
     own while this one extracts; worker processes pass False.
     """
-    components = load_components(config)
+    components = _components(config)
     for doc, article in _docs(articles, components.nlp, config, ahead=ahead):
         try:
             yield extract_doc(doc, article, components=components, config=config)
@@ -143,7 +162,8 @@ def extract_doc(doc: Any, article: Article, *, components: Components, config: C
     from kg.events.dated import date_people
     from kg.resolve import resolve
 
-    extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon)
+    extraction = resolve(article, doc_to_mentions(doc, article=article), lexicon=components.lexicon,
+                         names=_corpus_names(config.names))
     candidates = doc_to_candidates(doc, article=article, triggers=components.triggers)
     conflicts = doc_to_conflicts(doc, article=article)
     coded = code_events(extraction, candidates, config=config, conflicts=conflicts)

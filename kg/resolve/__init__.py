@@ -23,18 +23,21 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from kg.ids import minted_iri, slug_key
-from kg.gazetteer import Lexicon
+from kg.ids import minted_iri, name_iri, slug_key
+from kg.gazetteer import LexEntry, Lexicon
+from kg.ingest.publisher import site_name
 from kg.model import Article, Entity, Extraction, Mention, Relation
-from kg.resolve.targets import Target, entry_target, mention_target, person_form
+from kg.resolve.names import CorpusNames
+from kg.resolve.targets import Target, country_target, entry_target, mention_target, person_form
 
-__all__ = ["resolve"]
+__all__ = ["CorpusNames", "resolve"]
 
 _MISTAKEN_FOR_SURNAME = frozenset({"Organization", "Location"})
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "in", "on", "to", "de"})
 
 
-def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon) -> Extraction:
+def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon,
+            names: CorpusNames | None = None) -> Extraction:
     """Resolve ``mentions`` of ``article`` to entities and relations.
 
     Parameters
@@ -45,22 +48,31 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
         Output of :func:`kg.convert.doc_to_mentions`.
     lexicon : Lexicon
         The gazetteer, for canonical names, codes, sectors and links.
+    names : CorpusNames, optional
+        The people the corpus names in full: a one-word name of a person that
+        the article does not name in full stands for the one person of the
+        corpus it can stand for.
 
     Returns
     -------
     Extraction
         ``mentions`` with ``entity`` set (title-only mentions that match no person
-        of the article are left out), the entities they name plus the countries
+        of the article, and names of the article's publisher, are left out), the entities they name plus the countries
         and parent organisations these relate to, and the relations
         (``affiliatedWith``, ``partOf``, ``locatedIn``); everything sorted.
     """
-    ordered = sorted(set(mentions), key=lambda m: (m.start, m.end, m.type))
+    publisher = _publisher_forms(article, lexicon)
+    ordered = sorted((m for m in set(mentions) if _norm(m.text).lower() not in publisher),
+                     key=lambda m: (m.start, m.end, m.type))
     targets = {m: mention_target(m, lexicon=lexicon, article=article)
                for m in ordered if not _is_nominal(m)}
     _join_short_names(targets, lexicon)
+    if names is not None:
+        _join_corpus_names(targets, names, lexicon)
     _join_acronyms(targets)
     _share_place(article, targets, lexicon)
     _split_by_places(article, targets, lexicon)
+    _place_national_bodies(article, targets, lexicon)
     for m in ordered:
         if _is_nominal(m):
             person = _person_with_role(m, targets)
@@ -74,6 +86,20 @@ def resolve(article: Article, mentions: tuple[Mention, ...], *, lexicon: Lexicon
         for m in ordered if m in targets)
     return Extraction(article=article, mentions=resolved, entities=entities,
                       relations=relations)
+
+
+def _publisher_forms(article: Article, lexicon: Lexicon) -> frozenset[str]:
+    """How the text may name the article's publisher, lower-cased.
+
+    Its name, the site's name in its URL, and the name without a language or
+    nationality adjective before it ("English Wikinews" -> "Wikinews").
+    """
+    forms = {f for f in (article.publisher, site_name(article.url)) if f}
+    for name in list(forms):
+        first, _, rest = name.partition(" ")
+        if rest and first in lexicon.demonyms:
+            forms.add(rest)
+    return frozenset(f.lower() for f in forms)
 
 
 def _is_nominal(m: Mention) -> bool:
@@ -93,6 +119,9 @@ def _join_short_names(targets: dict[Mention, Target], lexicon: Lexicon) -> None:
     """Point "Putin" or "President Putin" at the article's "Vladimir Putin"."""
     people = {t.iri: t for t in targets.values() if t.type == "Person"}
     full = {iri: _strip_titles(t.label, lexicon) for iri, t in people.items()}
+    first: dict[str, int] = {}
+    for m, t in targets.items():
+        first[t.iri] = min(first.get(t.iri, m.start), m.start)
     for m, t in list(targets.items()):
         if m.lexicon_id:
             continue
@@ -107,12 +136,39 @@ def _join_short_names(targets: dict[Mention, Target], lexicon: Lexicon) -> None:
         words = _strip_titles(t.label, lexicon)
         longer = {iri for iri, name in full.items() if len(name) > len(words)
                   and (name[-len(words):] == words or name[:len(words)] == words)}
+        if len(longer) > 1:
+            longer = _first_named(longer, first, m.start)
         if len(longer) == 1:
             targets[m] = people[longer.pop()]
         elif words != t.label.split():
             # "President Fuad" alone: key the person by the name without the title
             targets[m] = replace(t, label=" ".join(words),
                                  iri=t.iri.rsplit("/", 1)[0] + "/" + slug_key(" ".join(words)))
+
+
+def _join_corpus_names(targets: dict[Mention, Target], names: CorpusNames, lexicon: Lexicon) -> None:
+    """Point "Sanders", which the article names no further, at the corpus's one "Bernie Sanders"."""
+    for m, t in list(targets.items()):
+        if m.lexicon_id or t.type != "Person" or " " in t.label or t.label in lexicon.names:
+            continue
+        found = names.full_name(t.label, t.country)
+        if found is not None:
+            name, country = found
+            country = t.country or country
+            relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),) if country else ()
+            targets[m] = Target(name_iri("person", name), name, "Person", country, t.sector, t.role,
+                                relations=relations)
+
+
+def _first_named(iris: set[str], first: dict[str, int], start: int) -> set[str]:
+    """Of several people sharing a surname, the one the article named first, before ``start``.
+
+    News writing introduces the person a surname alone will stand for first; the
+    others (a spouse, a parent) keep being named in full ("Kamala Harris ... her
+    father Donald J. Harris ... Harris said").
+    """
+    before = sorted((first[iri], iri) for iri in iris if first[iri] < start)
+    return {before[0][1]} if before else set()
 
 
 def _join_acronyms(targets: dict[Mention, Target]) -> None:
@@ -217,6 +273,81 @@ def _split_by_places(article: Article, targets: dict[Mention, Target], lexicon: 
                         for c in countries)
         targets[mention] = Target(minted_iri("actor", article.key, slug_key(label)), label, "ActorGroup",
                                   relations=members)
+
+
+_COUNTRY_GIVERS = frozenset({"Country", "City", "Region", "Nationality"})
+_NATIONAL = frozenset({"national", "government"})
+
+
+def _countries_named(mentions: list[Mention], targets: dict[Mention, Target]) -> list[str]:
+    """The countries that places and demonyms among ``mentions`` name, once per mention."""
+    found = []
+    for m in mentions:
+        target = targets.get(m)
+        if target is not None and target.country and (
+                m.type in _COUNTRY_GIVERS or target.type == "Country"):
+            found.append(target.country)
+    return found
+
+
+def _place_national_bodies(article: Article, targets: dict[Mention, Target], lexicon: Lexicon) -> None:
+    """Give "the government", "the police", "farmers" a country, or no actor node.
+
+    A national body or group without a country of its own phrase is that of the
+    country its sentence names (the only one it names), else of the country
+    the article is about (named by more than half of the article's mentions of
+    countries, places and demonyms); otherwise its mention resolves to nothing:
+    "Government" of no country is no actor.
+    """
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in targets:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    named = _countries_named(list(targets), targets)
+    counts = {c: named.count(c) for c in set(named)}
+    main = max(sorted(counts), key=lambda c: counts[c], default=None)
+    article_country = main if main is not None and counts[main] * 2 > len(named) else None
+    for m, target in list(targets.items()):
+        if target.country or target.type == "ActorGroup":
+            continue
+        entry = lexicon.entries.get(m.lexicon_id or "") or _head_word_body(m, lexicon)
+        national = entry is not None and entry.stands_for in _NATIONAL
+        officer = entry is None and target.type == "Person" and _national_role(m, lexicon)
+        if not (national or officer):
+            continue
+        here = set(_countries_named(by_sentence[m.sentence], targets))
+        country = here.pop() if len(here) == 1 else None if here else article_country
+        if entry is not None and country is None:
+            del targets[m]
+        elif entry is not None:
+            targets[m] = entry_target(entry, lexicon=lexicon, article=article, country=country)
+        elif country is not None:
+            # "Senator Jane Roe": the title's office is of the country the text is about
+            relations = (("affiliatedWith", country_target(country, lexicon=lexicon)),)
+            targets[m] = replace(target, country=country, relations=relations)
+
+
+_NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def _national_role(m: Mention, lexicon: Lexicon) -> bool:
+    """Does the person's title name an office of a state (president, senator, judge)?"""
+    title = lexicon.titles.get((m.role or "").lower())
+    return title is not None and title.sector in _NATIONAL_SECTORS
+
+
+def _head_word_body(m: Mention, lexicon: Lexicon) -> LexEntry | None:
+    """A name that is only a head word ("the Court", "the Senate"): the body of that kind.
+
+    It is a generic national body: "Court" of the country the text is about.
+    """
+    word = m.text.strip()
+    if m.lexicon_id or " " in word or not word[:1].isupper() or word.isupper():
+        return None
+    found = lexicon.org_heads.get(word.lower())
+    if found is None or found[1] not in _NATIONAL_SECTORS:
+        return None
+    return LexEntry(id=f"generic:{slug_key(word)}", label=word.lower(), type=found[0],
+                    sector=found[1], generic=True, stands_for="national")
 
 
 def _roles(target: Target, targets: dict[Mention, Target]) -> set[str]:

@@ -22,7 +22,7 @@ from kg.ids import entity_iri, minted_iri, name_iri, slug_key
 from kg.gazetteer import LexEntry, Lexicon
 from kg.model import Article, Mention
 
-__all__ = ["Target", "country_target", "entry_target", "government_target", "mention_target",
+__all__ = ["Target", "canonical_org_name", "country_target", "entry_target", "government_target", "mention_target",
            "person_form", "strip_titles"]
 
 # Bodies that belong to their country; IGOs, media and armed groups merely sit there.
@@ -162,7 +162,90 @@ def _after_leading_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | Non
     if first.lower() in lexicon.titles or first in lexicon.demonyms or first in lexicon.peoples \
             or first in lexicon.names or first in lexicon.name_starts:
         return None
-    return lexicon.entries.get(entry_id)
+    entry = lexicon.entries.get(entry_id)
+    if entry is not None and entry.type == "Person" and mention.type == "Person":
+        return None  # "Jill Biden": a first name before a surname, not an adjective
+    return entry
+
+
+_PLACE_CLASSES = frozenset({"Country", "City", "Region", "Location"})
+
+
+def _without_place_word(mention: Mention, *, lexicon: Lexicon) -> LexEntry | None:
+    """The place a name with a trailing place word names: "Nagorno-Karabakh region" is Nagorno-Karabakh.
+
+    Only when the rest is the name of a place of the lexicon; "Bari region" of a
+    place the lexicon does not know stays a name of its own.
+    """
+    if mention.lexicon_id or mention.type not in _PLACE_CLASSES:
+        return None
+    rest, _, last = " ".join(mention.text.split()).rpartition(" ")
+    if not rest or last.lower() not in lexicon.place_heads:
+        return None
+    entry = lexicon.entries.get(lexicon.names.get(rest, ""))
+    return entry if entry is not None and entry.type in _PLACE_CLASSES else None
+
+
+def _after_country(mention: Mention, *, lexicon: Lexicon) -> tuple[LexEntry, str] | None:
+    """The body a name made of a country and a known body names: "US Senate", "Kenyan Parliament".
+
+    The rest must be a generic body of the lexicon (which takes the country) or a
+    named entry of that same country; the country is a name or demonym of it.
+    """
+    if mention.lexicon_id or mention.type in _PLACE_CLASSES or mention.type == "Person":
+        return None
+    words = " ".join(mention.text.split()).split(" ")
+    for size in range(1, min(4, len(words))):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        place = lexicon.entries.get(lexicon.names.get(head, ""))
+        country = lexicon.demonyms.get(head) or (place.country if place is not None and place.type == "Country"
+                                                 else None)
+        if country is None:
+            continue
+        generic = lexicon.entries.get(lexicon.generic_names.get(rest.lower(), ""))
+        if generic is not None and generic.type not in _PLACE_CLASSES:
+            return generic, country
+        named = lexicon.entries.get(lexicon.names.get(rest, ""))
+        if named is not None and named.country == country and named.type not in _PLACE_CLASSES:
+            return named, country
+    return None
+
+
+# "UN Regional Centre", "U.N. Security Council": the organisation's name spelt out
+_UN_PREFIX = ("UN ", "U.N. ", "U.N ")
+
+
+def canonical_org_name(name: str, *, lexicon: Lexicon) -> str:
+    """The form of an organisation's name its key is made of.
+
+    "UN ..." and "U.N. ..." are spelt "United Nations ..."; a country's
+    abbreviation before the name is spelt out ("U.S. Embassy" and "US Embassy" are
+    the "United States Embassy"); a capitalised name
+    ending in a lower-case head word of organisation names takes it capitalised
+    ("Democratic party" is the "Democratic Party").
+
+    >>> from kg.gazetteer import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> canonical_org_name("UN Regional Centre for Peace", lexicon=lexicon)
+    'United Nations Regional Centre for Peace'
+    >>> canonical_org_name("Democratic party", lexicon=lexicon)
+    'Democratic Party'
+    >>> canonical_org_name("U.S. Geological Survey", lexicon=lexicon)
+    'United States Geological Survey'
+    """
+    for prefix in _UN_PREFIX:
+        if name.startswith(prefix):
+            name = "United Nations " + name[len(prefix):]
+            break
+    words = name.split(" ")
+    head = lexicon.entries.get(lexicon.names.get(words[0], "")) if len(words) > 1 else None
+    if head is not None and head.type == "Country" and words[0].replace(".", "").isupper() \
+            and len(words[0].replace(".", "")) <= 4:
+        words = [*head.label.split(" "), *words[1:]]
+    if len(words) > 1 and words[-1].islower() and words[-1] in lexicon.org_heads and all(
+            w[:1].isupper() for w in words[:-1] if w.isalpha() and w not in {"of", "the", "and"}):
+        words[-1] = words[-1].capitalize()
+    return " ".join(words)
 
 
 def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> Target:
@@ -171,7 +254,11 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     Person names the lexicon does not know are keyed by their own text here;
     :mod:`kg.resolve` then joins short forms to full names of the same article.
     """
-    entry = lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
+    entry = (lexicon.entries.get(mention.lexicon_id or "") or _after_leading_word(mention, lexicon=lexicon)
+             or _without_place_word(mention, lexicon=lexicon))
+    prefixed = _after_country(mention, lexicon=lexicon) if entry is None else None
+    if prefixed is not None:
+        return entry_target(prefixed[0], lexicon=lexicon, article=article, country=prefixed[1])
     if entry is not None:
         if entry.type == "City" and entry.capital_of and mention.metonym:
             return government_target(entry.capital_of, lexicon=lexicon)
@@ -193,7 +280,7 @@ def mention_target(mention: Mention, *, lexicon: Lexicon, article: Article) -> T
     if mention.type == "Nationality":
         # a people or community the gazetteer does not tie to a country ("Kurdish")
         return Target(name_iri("group", name), name, "Actor")
-    label = name
+    label = name = canonical_org_name(name, lexicon=lexicon)
     if country and mention.type in {"GovernmentBody", "MilitaryForce"} and (
             _country_name(country, lexicon) not in name):
         label = f"{name} ({_country_name(country, lexicon)})"

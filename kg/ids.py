@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "ENTITY_GRAPH",
     "ID_BASE",
     "ONTOLOGY_BASE",
     "article_iri",
@@ -31,6 +32,9 @@ __all__ = [
 
 ONTOLOGY_BASE = "https://w3id.org/conflict-kg/ontology#"
 ID_BASE = "https://w3id.org/conflict-kg/id/"
+#: The named graph that describes each actor, place and conflict once (see
+#: :mod:`kg.mapping.layout`); article graphs hold what is their own.
+ENTITY_GRAPH = ID_BASE + "graph/entities"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -85,6 +85,8 @@ class CKG(DefinedNamespace):
     url: URIRef
     contentHash: URIRef
     articleText: URIRef
+    describes: URIRef
+    entityStatements: URIRef
     # Mention and provenance properties
     mentionOf: URIRef
     inArticle: URIRef

@@ -33,7 +33,7 @@ __all__: list[str] = []
 
 @app.command()
 def build(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs, or - for stdin (none: only rearrange a store of an earlier kg).")] = None,
     store: StoreOpt = DEFAULT_STORE,
     memory: MemoryOpt = False,
     actors: ActorsOpt = None,
@@ -50,6 +50,7 @@ def build(
     config = make_config(actors, batch_size)
     if workers < 1:
         raise KgError(f"--workers {workers}: give 1 or more")
+    inputs = inputs or []
     with open_store(store, memory=memory) as st, article_progress() as on_article:
         if cluster is not None:
             from kg.pipeline.distributed import build_distributed
@@ -60,6 +61,8 @@ def build(
     if report is not None:
         report.write_text(json.dumps(result.as_dict(), indent=2, default=str), encoding="utf-8")
     where = "memory" if memory else str(store)
+    if result.migrated:
+        err(f"rearranged {result.migrated} article graphs of an earlier kg: entity descriptions are in the entity graph now")
     err(
         f"built {result.built}, unchanged {result.unchanged}, failed {len(result.failed)} "
         f"articles; {result.entities} entities; {result.triples} triples in {where} "

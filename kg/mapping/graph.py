@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS, XSD, NamespaceManage
 from rdflib.term import Node
 
 from kg.errors import ExtractionError
-from kg.ids import article_iri, mention_iri
+from kg.ids import ENTITY_GRAPH, article_iri, mention_iri
 from kg.mapping.literals import date_literal, decimal_text, event_date_literal, event_date_text
 from kg.mapping.nodes import NTRIPLES, RDFLIB, Nodes
 from kg.mapping.terms import OntologyTables, ontology_tables, quad_class
@@ -333,7 +333,11 @@ def extraction_ntriples(extraction: Extraction) -> str:
 
 
 def extraction_to_graph(extraction: Extraction) -> Graph:
-    """The RDF graph of one article, named by the article's IRI.
+    """The RDF graph of one article: what it says of itself and of the entities it names.
+
+    A standalone graph, with every statement of the article together. In a
+    store (and in :func:`extractions_to_dataset`) the statements about
+    entities go to the entity graph instead (:mod:`kg.mapping.layout`).
 
     Parameters
     ----------
@@ -358,22 +362,35 @@ def extraction_to_graph(extraction: Extraction) -> Graph:
 
 
 def extractions_to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A dataset with one named graph per article, its name the article's IRI.
+    """A dataset laid out as the store holds it: one graph per article, and the entity graph.
 
-    The default graph is the union of the named graphs, as in the store. When
-    two extractions have the same article id, the later one's graph replaces
-    the earlier one's, as rebuilding an article does in the store.
+    Each article's graph holds its own statements (the article, its mentions,
+    events and claims) and the record of what it says of entities; the entity
+    graph (:data:`kg.ids.ENTITY_GRAPH`) holds those descriptions once, merged
+    over all articles (:func:`kg.mapping.layout.merge_descriptions`). The default graph is the union
+    of the named graphs, as in the store. When two extractions have the same
+    article id, the later one's graph replaces the earlier one's, as
+    rebuilding an article does in the store.
 
     >>> from kg.model import Article, Extraction
     >>> dataset = extractions_to_dataset([Extraction(Article(id=i, text="A.")) for i in "ab"])
     >>> sorted(str(g.identifier).rsplit("/", 1)[1] for g in dataset.graphs() if len(g))
     ['a', 'b']
     """
+    import pyoxigraph as ox
+
+    from kg.mapping.layout import arrange_article, merge_descriptions
+
+    arranged = {}
+    for extraction in extractions:
+        iri = article_iri(extraction.article.id)
+        arranged[iri] = arrange_article(iri, extraction_ntriples(extraction))  # raises before the dataset is made
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset.namespace_manager)
-    for extraction in extractions:
-        triples = list(extraction_triples(extraction))  # raises before the graph is touched
-        graph = dataset.graph(URIRef(article_iri(extraction.article.id)))
-        graph.remove((None, None, None))
-        graph.addN((s, p, o, graph) for s, p, o in triples)
+    said = (q.triple for a in arranged.values()
+            for q in ox.parse(a.descriptions.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    descriptions = "".join(sorted(f"{triple} .\n" for triple in merge_descriptions(said)))
+    for iri, graph_text in [*((iri, a.article) for iri, a in arranged.items()), (ENTITY_GRAPH, descriptions)]:
+        if graph_text:
+            dataset.graph(URIRef(iri)).parse(data=graph_text, format="nt")
     return dataset

@@ -29,7 +29,7 @@ from kg.model import Article
 if TYPE_CHECKING:
     from kg.store import Store
 
-__all__ = ["articles_to_build", "build", "write_results"]
+__all__ = ["articles_to_build", "build", "migrate_store", "write_results"]
 
 # statements written between store flushes: RocksDB's memory tables otherwise
 # grow with the build (about 65 MB per 1,000 short articles, measured)
@@ -42,6 +42,14 @@ _FLUSH_TRIPLES = 100_000
 # most one batch to rebuild
 _BATCH_TRIPLES = 20_000
 _BATCH_ARTICLES = 1_000
+
+
+def migrate_store(store: Store, report: BuildReport) -> None:
+    """Rearrange a store of an earlier kg before building into it (see :func:`kg.store.migrate_layout`)."""
+    if store.outdated:
+        from kg.store import migrate_layout
+
+        report.migrated = migrate_layout(store)
 
 
 def articles_to_build(
@@ -145,7 +153,8 @@ def build(
 
     Unchanged articles (same identity and content hash as stored) are skipped
     without extraction; changed ones replace their graph; a failing article is
-    reported and the batch goes on. An article counts as built once its content
+    reported and the batch goes on. A store written by an earlier kg is
+    rearranged first (entity descriptions move to the entity graph). An article counts as built once its content
     hash is stored, after its graph, so a build killed at any moment is resumed
     by running it again.
 
@@ -180,6 +189,7 @@ def build(
         raise ConfigError(f"workers must be 1 or more, not {workers}")
     started = time.perf_counter()
     report = BuildReport()
+    migrate_store(store, report)
     entities: set[str] = set()
     with ExitStack() as stack:
         journal = None

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from kg.config import Config
 from kg.errors import ConfigError, ExtractionError
+from kg.mapping.layout import ntriples_lines
 from kg.model import Article
-from kg.pipeline.builder import articles_to_build, write_results
+from kg.pipeline.builder import articles_to_build, migrate_store, write_results
 from kg.pipeline.identity import corpus_names, settle_names
 from kg.pipeline.report import ArticleStatus, BuildReport, Built
 from kg.pipeline.stages import extract_ntriples
@@ -69,7 +70,7 @@ def write_shard(path: Path, results: Iterable[Built | ArticleStatus]) -> list[Ar
             f.write(f"{_ARTICLE_LINE}{json.dumps(head, ensure_ascii=False)}\n")
             # an N-Triples line ends in " .\n": the graph name goes before the dot
             suffix = f" <{result.iri}> .\n"
-            f.writelines(line[:-3] + suffix for line in result.ntriples.splitlines(keepends=True))
+            f.writelines(line[:-3] + suffix for line in ntriples_lines(result.ntriples))
     return failed
 
 
@@ -167,6 +168,7 @@ def build_distributed(
     """
     started = time.perf_counter()
     report = BuildReport()
+    migrate_store(store, report)
     entities: set[str] = set()
 
     def record(status: ArticleStatus) -> None:

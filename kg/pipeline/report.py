@@ -34,6 +34,8 @@ class BuildReport:
     entities: int = 0
     triples: int = 0
     seconds: float = 0.0
+    #: article graphs of an earlier kg rearranged before the build (see :func:`kg.store.migrate_layout`)
+    migrated: int = 0
 
     def _count(self, status: str) -> int:
         return sum(1 for a in self.articles if a.status == status)
@@ -63,6 +65,7 @@ class BuildReport:
             "entities": self.entities,
             "triples": self.triples,
             "seconds": round(self.seconds, 3),
+            "migrated": self.migrated,
             "articles": [a.__dict__ for a in self.articles],
             "skipped_passages": {article: [list(r) for r in ranges]
                                  for article, ranges in sorted(self.skipped.items())},

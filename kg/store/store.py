@@ -1,8 +1,9 @@
-"""The embedded RDF store: one named graph per article, SPARQL over their union.
+"""The embedded RDF store: one named graph per article and the entity graph, SPARQL over their union.
 
 A thin layer over :class:`pyoxigraph.Store` (RocksDB on disk, or memory) that
-speaks in article graphs: replace one article atomically, remove it, read its
-content hash, and query the union of all graphs with results as plain values.
+speaks in article graphs: replace one article atomically (what it says of
+entities goes to the entity graph, :mod:`kg.store.entities`), read its content
+hash, and query the union of all graphs with results as plain values.
 
 >>> with Store.open() as store:
 ...     report = store.replace_articles([(
@@ -27,8 +28,11 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, StoreError
-from kg.ids import ONTOLOGY_BASE
+from kg.ids import ENTITY_GRAPH, ONTOLOGY_BASE
+from kg.mapping.layout import arrange_article
 from kg.store.guard import check_query
+from kg.store.derived import DERIVED_GRAPHS, DerivedGraph
+from kg.store.entities import OUTDATED, entity_update, layout_outdated
 from kg.store.prefixes import PREFIXES
 from kg.store.results import QueryResult, graph_result, select_result, to_oxigraph
 from kg.store.writes import (
@@ -50,6 +54,7 @@ _KIND_CLASSES = {
     "claims": ("Claim",),
     "conflicts": ("Conflict",),
 }
+_ARTICLE_TYPE = f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{ONTOLOGY_BASE}Article> ."
 
 
 class Store:
@@ -64,6 +69,10 @@ class Store:
         self._inner: ox.Store | None = inner
         self.path = path
         self.read_only = read_only
+        #: True for a store of an earlier kg until :func:`kg.store.migrate_layout` rearranges it
+        self.outdated = path is not None and layout_outdated(inner)
+        #: Graphs derived from the articles, refreshed by build and remove (:mod:`kg.store.derived`)
+        self.derived: tuple[DerivedGraph, ...] = DERIVED_GRAPHS
 
     # -- opening and closing -------------------------------------------------
 
@@ -98,7 +107,10 @@ class Store:
             inner = ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
         except OSError as e:
             raise StoreError(open_failure(directory, e)) from e
-        return cls(inner, path=directory, read_only=read_only)
+        store = cls(inner, path=directory, read_only=read_only)
+        if read_only and store.outdated:
+            raise StoreError(OUTDATED.format(path=directory))
+        return store
 
     def close(self) -> None:
         """Flush writes and release the directory lock; further use raises StoreError."""
@@ -139,6 +151,8 @@ class Store:
     def _store(self) -> ox.Store:
         if self._inner is None:
             raise StoreError(f"the store at {self.path or 'memory'} is closed; open it again with Store.open")
+        if self.outdated:
+            raise StoreError(OUTDATED.format(path=self.path))
         return self._inner
 
     def _writable(self) -> ox.Store:
@@ -151,7 +165,13 @@ class Store:
     def replace_articles(
         self, items: Iterable[tuple[str, ArticleData]], *, strict: bool = True
     ) -> WriteReport:
-        """Replace each article's named graph with new content, one transaction each.
+        """Replace each named graph with new content, one transaction each.
+
+        An article graph (one stating ``<graph> a ckg:Article``) is arranged
+        as :func:`kg.mapping.layout.arrange_article` says: its statements
+        about entities go to the entity graph, and what only its previous
+        version said of them leaves it, in the same transaction. Any other
+        graph (the analytics graph) is replaced as it is.
 
         Parameters
         ----------
@@ -181,10 +201,16 @@ class Store:
         failed: list[tuple[str, str]] = []
         for iri, data in items:
             try:
+                if iri == ENTITY_GRAPH:
+                    raise ValueError("the entity graph is derived from the article graphs; write articles instead")
                 ntriples = canonical_ntriples(iri, data)
-                store.update(
-                    f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{ntriples}}} }}"
-                )
+                if f"<{iri}> {_ARTICLE_TYPE}" in ntriples:
+                    store.add_graph(ox.NamedNode(ENTITY_GRAPH))
+                    arranged = arrange_article(iri, ntriples)
+                    update = entity_update(store, iri, arranged.article, arranged.descriptions)
+                else:
+                    update = f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{ntriples}}} }}"
+                store.update(update)
             except (ValueError, SyntaxError, TypeError) as e:
                 failed.append((iri, str(e)))
                 continue
@@ -197,18 +223,14 @@ class Store:
         return report
 
     def remove_articles(self, iris: Iterable[str]) -> int:
-        """Remove the named graphs ``iris`` (absent ones are skipped); return how many existed."""
-        store = self._writable()
-        removed = 0
-        for iri in iris:
-            try:
-                node = ox.NamedNode(iri)
-            except ValueError as e:
-                raise StoreError(f"cannot remove {iri!r}: not an IRI ({e})") from e
-            if store.contains_named_graph(node):
-                store.update(f"DROP SILENT GRAPH <{iri}>")
-                removed += 1
-        return removed
+        """Remove articles (absent ones are skipped); return how many existed.
+
+        The same as :func:`kg.store.remove_articles`, which also reports the
+        entities that went with them.
+        """
+        from kg.store.remove import remove_articles
+
+        return len(remove_articles(self, iris).removed)
 
     # -- reading -------------------------------------------------------------
 

@@ -11,8 +11,10 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import ExtractionError, KgError
-from kg.ids import article_iri, mention_iri
+from kg.ids import ENTITY_GRAPH, article_iri, mention_iri
 from kg.mapping import extraction_to_graph, extractions_to_dataset
+from kg.mapping.graph import extraction_ntriples
+from kg.mapping.layout import arrange_article
 from kg.model import Article, Entity, Event, Extraction, Mention, Relation
 from kg.namespace import CKG
 from tests.mapping.mapping_samples import ARM, AZE, KEY, TALISH, TEXT, sample_extraction
@@ -302,21 +304,44 @@ def test_broken_extraction_raises_a_kg_error_naming_the_article(
     assert KEY in str(caught.value) and says in str(caught.value)
 
 
-def test_dataset_has_one_named_graph_per_article() -> None:
+def _arranged_graph(extraction: Extraction) -> Graph:
+    """The article's graph as a store holds it: its own statements and its record."""
+    iri = article_iri(extraction.article.id)
+    return Graph().parse(data=arrange_article(iri, extraction_ntriples(extraction)).article, format="nt")
+
+
+def test_dataset_has_one_named_graph_per_article_and_the_entity_graph() -> None:
     first = sample_extraction()
     second = Extraction(Article(id="other-article", text="Nothing happened."))
     dataset = extractions_to_dataset([first, second])
     names = {g.identifier for g in dataset.graphs() if len(g)}
-    assert names == {URIRef(article_iri(KEY)), URIRef(article_iri("other-article"))}
-    assert isomorphic(dataset.graph(URIRef(article_iri(KEY))), extraction_to_graph(first))
+    assert names == {URIRef(article_iri(KEY)), URIRef(article_iri("other-article")), URIRef(ENTITY_GRAPH)}
+    assert isomorphic(dataset.graph(URIRef(article_iri(KEY))), _arranged_graph(first))
 
 
-def test_entities_shared_by_articles_are_stated_in_each_graph() -> None:
+def test_article_graphs_keep_their_own_statements_and_the_entity_graph_the_rest() -> None:
+    extraction = sample_extraction()
+    dataset = extractions_to_dataset([extraction])
+    article = dataset.graph(URIRef(article_iri(KEY)))
+    entities = dataset.graph(URIRef(ENTITY_GRAPH))
+    own = {URIRef(article_iri(KEY))} | set(article.subjects(CKG.inArticle, URIRef(article_iri(KEY))))
+    assert set(article.subjects()) == own
+    assert not own & set(entities.subjects())
+    # together they hold exactly what the article says, plus its record
+    record = {(s, p, o) for s, p, o in article if p in (CKG.describes, CKG.entityStatements)}
+    assert set(article) - record | set(entities) == set(extraction_to_graph(extraction))
+    assert set(article.objects(URIRef(article_iri(KEY)), CKG.describes)) == set(entities.subjects())
+
+
+def test_entities_shared_by_articles_are_stated_once_and_recorded_by_each() -> None:
     first = sample_extraction()
     second = replace(first, article=replace(first.article, id="second-article"), events=(), claims=())
     dataset = extractions_to_dataset([first, second])
-    graphs = [g for g in dataset.graphs() if (URIRef(ARM), RDF.type, CKG.Country) in g]
-    assert len(graphs) == 2
+    graphs = [g.identifier for g in dataset.graphs() if (URIRef(ARM), RDF.type, CKG.Country) in g]
+    assert graphs == [URIRef(ENTITY_GRAPH)]
+    assert len(list(dataset.quads((URIRef(ARM), RDF.type, CKG.Country, None)))) == 1
+    recorders = {g.identifier for g in dataset.graphs() if (None, CKG.describes, URIRef(ARM)) in g}
+    assert recorders == {URIRef(article_iri(KEY)), URIRef(article_iri("second-article"))}
 
 
 def test_rebuilding_an_article_replaces_its_graph() -> None:
@@ -325,7 +350,7 @@ def test_rebuilding_an_article_replaces_its_graph() -> None:
     dataset = extractions_to_dataset([old, new])
     graph = dataset.graph(URIRef(article_iri(KEY)))
     assert not list(graph.subjects(RDF.type, CKG.Event))
-    assert isomorphic(graph, extraction_to_graph(new))
+    assert isomorphic(graph, _arranged_graph(new))
 
 
 def test_failing_article_raises_from_the_dataset_too() -> None:

@@ -31,7 +31,7 @@ def test_local_cluster_build_equals_local_build(tmp_path: Path, config: Config, 
 def test_unchanged_articles_are_not_sent_to_the_cluster(tmp_path: Path, config: Config, clean_export: bytes) -> None:
     source = tmp_path / "clean.nq"
     source.write_bytes(clean_export)
-    from kg.store.bulk import load_files
+    from kg.store import load_files
 
     with Store.open(tmp_path / "store") as store:
         load_files(store, [source])

@@ -10,7 +10,7 @@ import pytest
 from kg.errors import StoreError
 from kg.export import export
 from kg.store import Store
-from kg.store.bulk import load_files
+from kg.store import load_files
 from tests.scale.conftest import export_bytes
 
 G = "https://w3id.org/conflict-kg/id/article/load-test"

@@ -12,7 +12,7 @@ from kg.config import Config
 from kg.ids import ID_BASE, ONTOLOGY_BASE, article_iri
 from kg.pipeline import build
 from kg.store import Store
-from kg.store.bulk import remove_articles, write_article_graphs
+from kg.store import remove_articles, write_article_graphs
 from tests.scale.conftest import export_bytes, write_articles
 
 KEEP = ["scale-001", "scale-002"]
@@ -22,7 +22,7 @@ SIDE_GRAPH = ID_BASE + "graph/analytics"
 
 def _entities(store: Store, article: str) -> set[str]:
     result = store.query(
-        "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e a ?c } VALUES ?c { ckg:Actor ckg:Location } }",
+        "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?g ckg:describes ?e } ?e a ?c VALUES ?c { ckg:Actor ckg:Location } }",
         bindings={"g": ox.NamedNode(article_iri(article))},
     )
     assert not isinstance(result, bool)

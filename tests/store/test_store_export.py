@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from kg.errors import KgError
 from kg.export import FORMATS, export
+from kg.ids import ENTITY_GRAPH
+from kg.mapping.layout import arrange_article, ntriples_lines
 from kg.store import Store
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
@@ -29,16 +31,23 @@ def quads_of(dataset: rdflib.Dataset) -> set[tuple[rdflib.term.Node, ...]]:
     return {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None)) if g is not None}
 
 
+def arranged(world: dict[str, str]) -> dict[str, str]:
+    """The world's graphs as the store lays them out: article graphs, and the entity graph."""
+    graphs = {iri: arrange_article(iri, ntriples) for iri, ntriples in world.items()}
+    entities = {line for a in graphs.values() for line in ntriples_lines(a.descriptions)}
+    return {**{iri: a.article for iri, a in graphs.items()}, ENTITY_GRAPH: "".join(sorted(entities))}
+
+
 def union_of(world: dict[str, str]) -> rdflib.Graph:
     graph = rdflib.Graph()
-    for ntriples in world.values():
+    for ntriples in arranged(world).values():
         graph.parse(data=ntriples, format="nt")
     return graph
 
 
 def dataset_of(world: dict[str, str]) -> rdflib.Dataset:
     dataset = rdflib.Dataset()
-    for iri, ntriples in world.items():
+    for iri, ntriples in arranged(world).items():
         dataset.graph(rdflib.URIRef(iri)).parse(data=ntriples, format="nt")
     return dataset
 
@@ -92,7 +101,8 @@ def test_turtle_and_jsonld_use_the_fixed_prefixes(world_store: Store) -> None:
     document = json.loads(exported(world_store, "jsonld"))
     assert document["@context"]["ckg"] == "https://w3id.org/conflict-kg/ontology#"
     graph_names = [entry["@id"] for entry in document["@graph"]]
-    assert graph_names == sorted(graph_names) == ["id:article/demo-1", "id:article/demo-2", "id:article/demo-3"]
+    assert graph_names == sorted(graph_names) == [
+        "id:article/demo-1", "id:article/demo-2", "id:article/demo-3", "id:graph/entities"]
 
 
 def test_unknown_format_lists_the_valid_ones(world_store: Store) -> None:

@@ -45,7 +45,16 @@ from kg.resources import QUERIES_DIR
 from kg.store.guard import mask_sparql
 from kg.store.prefixes import expand_curie
 
-__all__ = ["LibraryQuery", "QueryParam", "bind_params", "get_query", "list_queries", "parse_query", "resolve_query"]
+__all__ = [
+    "LibraryQuery",
+    "QueryParam",
+    "bind_iris",
+    "bind_params",
+    "get_query",
+    "list_queries",
+    "parse_query",
+    "resolve_query",
+]
 
 TYPES = ("string", "code", "integer", "decimal", "date", "boolean", "iri")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -276,3 +285,20 @@ def _fill_placeholder(text: str, param: QueryParam, term: str, *, name: str) -> 
     for start, end in reversed(spans):
         text = f"{text[:start]}{term}{text[end:]}"
     return text
+
+
+def bind_iris(query: str, name: str, iris: list[str]) -> str:
+    """Bind the parameter ``name`` of ``query`` to several IRIs at once.
+
+    The ``VALUES ?name { UNDEF }`` placeholder becomes ``VALUES ?name { <a> <b> }``,
+    each IRI written as an RDF term (an IRI that is not one raises). With no
+    IRI at all the query matches nothing.
+
+    >>> bind_iris("SELECT * WHERE { VALUES ?x { UNDEF } ?x ?p ?o }", "x", ["http://e.org/a"])
+    'SELECT * WHERE { VALUES ?x { <http://e.org/a> } ?x ?p ?o }'
+    """
+    try:
+        terms = " ".join(str(ox.NamedNode(iri)) for iri in iris)
+    except ValueError as e:
+        raise QueryError(f"parameter {name}: {e}") from e
+    return _fill_placeholder(text=query, param=QueryParam(name, type="iri"), term=terms, name=name)

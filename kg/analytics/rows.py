@@ -14,7 +14,7 @@ from kg.analytics.filters import EventFilter, Period
 from kg.namespace import CKG
 from kg.store import SelectResult, Store
 
-__all__ = ["EventRow", "actor_attributes", "event_rows", "sentence_actors"]
+__all__ = ["EventRow", "actor_attributes", "event_rows", "most_specific", "sentence_actors"]
 
 _NS = str(CKG._NS)
 
@@ -121,7 +121,7 @@ def _rows(result: object) -> SelectResult:
     return result
 
 
-def _most_specific(class_iris: Iterable[str]) -> str | None:
+def most_specific(class_iris: Iterable[str]) -> str | None:
     """The local name of the class whose superclasses cover all the others."""
     from kg.mapping.terms import ontology_tables
 
@@ -178,7 +178,7 @@ def event_rows(store: Store, event_filter: EventFilter | None = None) -> list[Ev
     for r in result.as_dicts():
         classes = str(r["classes"] or "")
         if classes not in types:
-            types[classes] = _most_specific(classes.split()) or "Event"
+            types[classes] = most_specific(classes.split()) or "Event"
         own_date = r["date"] or None
         row = EventRow(
             event=str(r["event"]),
@@ -221,7 +221,7 @@ def actor_attributes(store: Store, actors: Iterable[str]) -> dict[str, dict[str,
         labels = sorted(found.get("label", ()))
         attributes[iri] = {
             "label": labels[0] if labels else iri.rstrip("/").rsplit("/", 1)[-1],
-            "type": _most_specific(found.get("class", ())),
+            "type": most_specific(found.get("class", ())),
             "country": ";".join(sorted(found.get("country", ()))) or None,
             "sector": ";".join(sorted(found.get("sector", ()))) or None,
         }

@@ -1,0 +1,77 @@
+"""The HTML pages of the server: the query page, entity pages, the map, and HTML errors.
+
+Each page reads the store only through ``select``, an awaitable that runs one
+SELECT in the server's query workers and returns its SPARQL JSON bindings
+(see :func:`kg.server.app.create_app`), so pages obey the same deadline,
+row cap and guard as ``/sparql``. An error on a page a browser asked for is
+an HTML page; a program that asked for JSON gets the server's JSON error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from kg.ids import ID_BASE
+from kg.queries import bind_iris, bind_params
+from kg.server.entity import build_view, entity_query, label_targets, lean_query, mention_page, sections
+
+__all__ = ["PAGE_MAX_ROWS", "PageError", "entity_page", "error_page", "script_json", "wants_html"]
+
+#: Rows a page's own query may return (its LIMIT); larger than the cap on /sparql.
+PAGE_MAX_ROWS = 200_000
+
+Select = Callable[[str], Awaitable[list[Any]]]
+
+
+class PageError(Exception):
+    """An error a page answers with its status and message (HTML or JSON as asked)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        self.message = message
+        super().__init__(message)
+
+
+def wants_html(request: Request) -> bool:
+    """True when the client prefers an HTML page (a browser), not JSON."""
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "application/json" not in accept.split(",")[0]
+
+
+def error_page(templates: Any, status: int, message: str) -> HTMLResponse:
+    """The error as a page of the site, with a way back."""
+    titles = {400: "Bad request", 401: "Token required", 403: "Refused", 404: "Not found",
+              500: "Server error", 503: "Too slow"}
+    body = templates.get_template("error.html").render(
+        status=status, title=titles.get(status, "Error"), message=message
+    )
+    return HTMLResponse(body, status_code=status)
+
+
+def script_json(data: Any) -> str:
+    """JSON inside ``<script type="application/json">``: ``<``, ``>``, ``&`` escaped so text cannot close it."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+async def entity_page(request: Request, select: Select, templates: Any) -> Response:
+    """The page of one resource: one query from the resource, one for the details it names."""
+    iri = ID_BASE + request.path_params["path"]
+    try:
+        page = int(request.query_params.get("page", "1"))
+    except ValueError:
+        page = 1
+    results: dict[str, list[Any]] = sections(await select(lean_query(bind_params(entity_query("page"), {"entity": iri}))))
+    mentions, _ = mention_page(results.get("mentions", []), page)
+    details = bind_iris(entity_query("details"), "mention", mentions)
+    results.update(sections(await select(lean_query(bind_iris(details, "entity", label_targets(results))))))
+    view = build_view(iri, results, page=page)
+    if not view.found:
+        raise PageError(404, f"nothing in the graph is about <{iri}>; check the address, or search the names on the query page")
+    template = templates.get_template("entity.html")
+    return HTMLResponse(template.render(view=view, graph_json=script_json(view.graph)))

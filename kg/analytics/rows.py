@@ -14,7 +14,7 @@ from kg.analytics.filters import EventFilter, Period
 from kg.namespace import CKG
 from kg.store import SelectResult, Store
 
-__all__ = ["EventRow", "actor_attributes", "event_rows", "most_specific", "sentence_actors"]
+__all__ = ["EventRow", "actor_attributes", "article_info", "event_rows", "most_specific", "sentence_actors"]
 
 _NS = str(CKG._NS)
 
@@ -58,6 +58,16 @@ SELECT DISTINCT ?actor ?key ?value WHERE {
   UNION { ?actor a ?value BIND("class" AS ?key) FILTER(STRSTARTS(STR(?value), STR(ckg:))) }
   UNION { ?actor ckg:countryCode ?value BIND("country" AS ?key) }
   UNION { ?actor ckg:sector ?value BIND("sector" AS ?key) }
+}
+"""
+
+# UNION branches, not VALUES ?key: oxigraph scans every title of the store for the latter
+_ARTICLES = """
+SELECT DISTINCT ?article ?key ?value WHERE {
+  VALUES ?article { %(articles)s }
+  { ?article dcterms:title ?value BIND("title" AS ?key) }
+  UNION { ?article ckg:url ?value BIND("url" AS ?key) }
+  UNION { ?article ckg:published ?value BIND("published" AS ?key) }
 }
 """
 
@@ -234,3 +244,19 @@ def sentence_actors(store: Store) -> dict[tuple[str, int, int], set[str]]:
     for article, start, end, actor in _rows(store.query(_MENTIONS)).rows:
         sentences.setdefault((str(article), int(start), int(end)), set()).add(str(actor))  # type: ignore[arg-type]
     return sentences
+
+
+def article_info(store: Store, articles: Iterable[str]) -> dict[str, dict[str, str]]:
+    """``{article IRI: {"title", "url", "published"}}`` (those the store holds) for the given articles."""
+    iris = sorted(set(articles))
+    if not iris:
+        return {}
+    # IRIs read back from the store cannot hold '>' or spaces: safe to inline
+    result = _rows(store.query(_ARTICLES % {"articles": " ".join(f"<{iri}>" for iri in iris)}))
+    found: dict[str, dict[str, str]] = {}
+    for article, key, value in result.rows:
+        kept = found.setdefault(str(article), {})
+        text = str(value)
+        if key not in kept or text < kept[str(key)]:
+            kept[str(key)] = text
+    return found

@@ -102,23 +102,25 @@ def viz(
     country: CountryOpt = None,
     asserted_only: AssertedOpt = False,
     color_by: Annotated[str, typer.Option("--color-by", help="Colour nodes by type or country.")] = "type",
-    title: Annotated[str, typer.Option("--title", help="Title of the picture.")] = "Actor network",
+    title: Annotated[str | None, typer.Option("--title", help="Title of the picture (default: what it shows).")] = None,
 ) -> None:
     """Draw the actor network: an offline interactive page, or a PNG/SVG picture with a legend."""
-    from kg.analytics import actor_network
+    from kg.analytics import actor_network, article_info
     from kg.cli.graph import split_param
-    from kg.viz import render_html, render_static, subgraph_from_query
+    from kg.viz import network_title, render_html, render_static, subgraph_from_query
 
     kind = (fmt.value if fmt else output.suffix.lstrip(".").lower()) or "html"
     if kind not in {f.value for f in PictureFormat}:
         raise KgError(f"{output}: cannot tell the picture format; use --format html|png|svg")
+    params = dict(split_param(p) for p in (param or []))
+    title = title or network_title(query, params=params, since=since, until=until, types=type_, country=country)
     with open_store(store, read_only=True) as st:
         G = actor_network(st, **filters(since, until, type_, country, asserted_only))
         if query is not None:
-            params = dict(split_param(p) for p in (param or []))
             G = subgraph_from_query(st, query, G=G, params=params)
+        articles = article_info(st, {article for *_, article in G.edges(data="article") if article}) if kind == "html" else {}
     if kind == "html":
-        output.write_text(render_html(G, title=title, color_by=color_by), encoding="utf-8")
+        output.write_text(render_html(G, title=title, color_by=color_by, articles=articles), encoding="utf-8")
     else:
         render_static(G, output, fmt=kind, title=title, color_by=color_by)
     err(f"wrote {output} ({G.number_of_nodes()} actors, {G.number_of_edges()} events)")

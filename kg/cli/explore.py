@@ -132,8 +132,10 @@ def timeline(
     store: StoreOpt = DEFAULT_STORE,
     dyad: Annotated[str | None, typer.Option("--dyad", help="Two actors, by label or IRI, comma-separated: A,B.")] = None,
     title: Annotated[str, typer.Option("--title", help="Title of the picture.")] = "Events over time",
+    all_dates: Annotated[bool, typer.Option("--all-dates", help="Stretch the axis to every date, outliers included.")] = False,
 ) -> None:
-    """Events over time per dyad: cooperation above the axis, conflict below."""
+    """Events over time per dyad: cooperation above the axis, conflict below, by CAMEO quad class."""
+    from kg.analytics import actor_network, article_info
     from kg.viz import render_timeline
 
     pair = None
@@ -143,5 +145,7 @@ def timeline(
             raise KgError(f"--dyad {dyad!r}: give two actors separated by a comma, e.g. Armenia,Azerbaijan")
         pair = (parts[0], parts[1])
     with open_store(store, read_only=True) as st:
-        render_timeline(st, out=output, dyad=pair, title=title)
+        G = actor_network(st)
+        articles = article_info(st, {article for *_, article in G.edges(data="article") if article})
+    render_timeline(G, out=output, dyad=pair, title=title, keep_all=all_dates, articles=articles)
     err(f"wrote {output}")

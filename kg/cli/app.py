@@ -75,6 +75,7 @@ class RdfFormat(str, Enum):
     gexf = "gexf"
     json = "json"
     csv = "csv"
+    geojson = "geojson"
 
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")

@@ -1,4 +1,4 @@
-"""Commands to explore the graph: ``kg analyze``, ``kg viz``, ``kg timeline``, ``kg serve``."""
+"""Commands to explore the graph: ``kg analyze``, ``kg viz``, ``kg timeline``, ``kg map``, ``kg serve``."""
 
 from __future__ import annotations
 
@@ -149,3 +149,27 @@ def timeline(
         articles = article_info(st, {article for *_, article in G.edges(data="article") if article})
     render_timeline(G, out=output, dyad=pair, title=title, keep_all=all_dates, articles=articles)
     err(f"wrote {output}")
+
+
+@app.command(name="map")
+def map_(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .html (a page) or .geojson.")],
+    store: StoreOpt = DEFAULT_STORE,
+    title: Annotated[str, typer.Option("--title", help="Title of the page.")] = "Events by place",
+) -> None:
+    """Events at their places on a world map: an offline page with a date slider and evidence on click."""
+    from kg.analytics import article_info
+    from kg.viz import event_places, geojson, render_map
+
+    kind = output.suffix.lstrip(".").lower()
+    if kind not in ("html", "geojson", "json"):
+        raise KgError(f"{output}: write the map as .html or .geojson")
+    with open_store(store, read_only=True) as st:
+        events = event_places(st)
+        articles = article_info(st, {event.article for event in events if event.article})
+    if kind == "html":
+        output.write_text(render_map(events, title=title, articles=articles), encoding="utf-8")
+    else:
+        output.write_text(json.dumps(geojson(events, articles=articles), ensure_ascii=False, indent=1), encoding="utf-8")
+    placed = sum(1 for event in events if event.lat is not None)
+    err(f"wrote {output} ({placed} of {len(events)} events with a place have coordinates)")

@@ -155,10 +155,13 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
     projection: Annotated[Projection, typer.Option("--projection", help="With graphml|gexf|json|csv: which network to write.")] = Projection.actors,
 ) -> None:
-    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, or a network as GraphML, GEXF, JSON or CSV."""
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, a network as GraphML, GEXF, JSON or CSV, or events as GeoJSON."""
     from kg.export import export as run_export
 
     with open_store(store, read_only=True) as st:
+        if fmt.value == "geojson":
+            _export_geojson(st, output)
+            return
         if fmt.value in GRAPH_FORMATS:
             from kg.analytics import export_graph
 
@@ -172,6 +175,20 @@ def export(
             with output.open("wb") as out:
                 run_export(st, format=fmt.value, out=out)
             err(f"wrote {output}")
+
+
+def _export_geojson(store: Any, output: Path | None) -> None:
+    from kg.analytics import article_info
+    from kg.viz import event_places, geojson
+
+    events = event_places(store)
+    collection = geojson(events, articles=article_info(store, {e.article for e in events if e.article}))
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err(f"wrote {output} ({len(collection['features'])} events with coordinates)")
 
 
 @app.command()

@@ -40,6 +40,7 @@ NETWORK_SCRIPTS = (
     ("vendor", "layout-base.js"),
     ("vendor", "cose-base.js"),
     ("vendor", "cytoscape-fcose.js"),
+    ("templates", "common.js"),
     ("templates", "page.js"),
 )
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -148,7 +149,7 @@ def render_html(
     data["layout"] = layout
     return fill_template(
         "page.html", NETWORK_SCRIPTS, "page.css", static_prefix=static_prefix,
-        title=title, data=data, cytoscape_version=CYTOSCAPE_VERSION,
+        title=title, data=data,
     )
 
 
@@ -164,8 +165,8 @@ def fill_template(
 ) -> str:
     """One page of ``kg/viz/templates``: its data as JSON, its scripts inline (with a policy) or linked.
 
-    Placeholders: ``{{csp}}``, ``{{title}}``, ``{{style}}``, ``{{data}}``,
-    ``{{scripts}}`` and any of ``values``.
+    Placeholders: ``{{head}}`` (charset, policy, title, style), ``{{title}}``,
+    ``{{data}}``, ``{{scripts}}`` and any of ``values``.
     """
     if static_prefix is None:
         codes = [_asset(*parts) for parts in scripts]
@@ -182,5 +183,11 @@ def fill_template(
             "scripts": "\n".join(f'<script src="{static_prefix}{name}"></script>' for _, name in scripts),
         }
     filled.update({"title": html.escape(title), "data": embed_json(data), **values})
+    filled["head"] = (
+        '<meta charset="utf-8">\n' + filled["csp"]
+        + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        + f'<meta name="generator" content="kg {template.removesuffix(".html")}">\n'
+        + f"<title>{filled['title']}</title>\n" + filled["style"]
+    )
     # one pass, so that text put in is never scanned for placeholders again
     return _PLACEHOLDER.sub(lambda match: filled[match.group(1)], _asset("templates", template))

@@ -20,7 +20,7 @@ from kg.viz.timeline_data import Dyad, axis_range
 
 __all__ = ["TIMELINE_SCRIPTS", "timeline_data", "timeline_page"]
 
-TIMELINE_SCRIPTS = (("templates", "timeline.js"),)
+TIMELINE_SCRIPTS = (("templates", "common.js"), ("templates", "timeline.js"))
 
 
 def _event(row: Mapping[str, Any], articles: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:

@@ -188,7 +188,7 @@ def test_concentric_layout_for_big_graphs(chain: Any, tmp_path: Path, tab: Any) 
 def test_policy_allows_exactly_the_page_scripts(G: Any) -> None:
     page = render_html(G, title="t")
     scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
-    assert len(scripts) == 5  # Cytoscape.js, layout-base, cose-base, fCoSE, the page
+    assert len(scripts) == 6  # Cytoscape.js, layout-base, cose-base, fCoSE, the shared helpers, the page
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert policy is not None
     text = html.unescape(policy.group(1))

@@ -9,17 +9,9 @@
 // into one node per country and unfolded one country at a time.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  function byId(id) { return document.getElementById(id); }
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var dom = window.kgDom, byId = dom.byId, el = dom.el, clear = dom.clear, plural = dom.plural;
+  var data = dom.data();
   function shortIri(iri) { return String(iri).replace(/[\/#]+$/, "").split(/[\/#]/).pop(); }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   if (window.cytoscapeFcose) { cytoscape.use(window.cytoscapeFcose); }
 
@@ -351,14 +343,7 @@
     box.appendChild(el("div", meta.join(" \u00b7 "), "meta"));
     box.appendChild(el("blockquote", ev.evidence || "(no evidence sentence)", "evidence"));
     if (ev.article) {
-      var source = el("div", null, "article");
-      var name = ev.title || shortIri(ev.article);
-      if (ev.url && /^https?:\/\//.test(ev.url)) {
-        var a = el("a", name); a.href = ev.url; a.rel = "noreferrer noopener"; a.target = "_blank";
-        source.appendChild(a);
-      } else {
-        source.appendChild(el("span", name, "title"));
-      }
+      var source = dom.source(ev.title || shortIri(ev.article), ev.url);
       if (ev.published) { source.appendChild(document.createTextNode(" \u00b7 " + ev.published)); }
       box.appendChild(source);
     }

@@ -4,27 +4,12 @@
 // reaches the page through textContent, never innerHTML.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var SVG = "http://www.w3.org/2000/svg";
+  var dom = window.kgDom, byId = dom.byId, el = dom.el, svg = dom.svg, clear = dom.clear, plural = dom.plural;
+  var data = dom.data();
   var WIDTH = 1100, HEIGHT = 340, LEFT = 46, RIGHT = 12, TOP = 14, BOTTOM = 26, BRUSH = 46;
   var DAY = 86400000;
-  function byId(id) { return document.getElementById(id); }
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
-  }
-  function svg(tag, attrs, parent) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (parent) { parent.appendChild(node); }
-    return node;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function time(day) { return Date.parse(day + "T00:00:00Z"); }
   function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   var quads = {};
   data.quads.forEach(function (q) { quads[q.number] = q; });
@@ -170,14 +155,7 @@
       if (ev.negated) { meta.push("negated"); }
       item.appendChild(el("div", meta.join(" \u00b7 "), "meta"));
       item.appendChild(el("blockquote", ev.evidence || "(no evidence sentence)"));
-      if (ev.title || ev.url) {
-        var source = el("div", null, "article");
-        if (ev.url && /^https?:\/\//.test(ev.url)) {
-          var a = el("a", ev.title || ev.url); a.href = ev.url; a.rel = "noreferrer noopener"; a.target = "_blank";
-          source.appendChild(a);
-        } else { source.appendChild(el("span", ev.title)); }
-        item.appendChild(source);
-      }
+      if (ev.title || ev.url) { item.appendChild(dom.source(ev.title, ev.url)); }
       box.appendChild(item);
     });
   }

@@ -27,7 +27,7 @@ from starlette.routing import Route
 from kg.errors import KgError
 from kg.queries import bind_params, get_query, list_queries
 from kg.resources import package_data
-from kg.server.pages import PAGE_MAX_ROWS, PageError, entity_page, error_page, wants_html
+from kg.server.pages import PAGE_MAX_ROWS, STATIC_FILES, PageError, editor_words, entity_page, error_page, wants_html
 from kg.server.protocol import RESULT_TYPES, ProtocolError, negotiate, query_form, read_request
 from kg.server.workers import Job, QueryPool, QueryTimeout, WorkerFailed
 
@@ -45,14 +45,8 @@ CSP = (
     "img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-_STATIC = {
-    "app.js": ("server", "static", "app.js"),
-    "graph.js": ("server", "static", "graph.js"),
-    "entity.js": ("server", "static", "entity.js"),
-    "app.css": ("server", "static", "app.css"),
-    "cytoscape.min.js": ("viz", "vendor", "cytoscape.min.js"),
-}
-_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+_STATIC = STATIC_FILES
+_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -265,7 +259,7 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
             raise _ApiError(e.status, e.message) from e
 
     async def index(request: Request) -> Response:
-        return HTMLResponse(templates.get_template("index.html").render(max_rows=settings.max_rows))
+        return HTMLResponse(templates.get_template("index.html").render(max_rows=settings.max_rows, words_json=editor_words()))
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]

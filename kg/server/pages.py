@@ -20,7 +20,18 @@ from kg.ids import ID_BASE
 from kg.queries import bind_iris, bind_params
 from kg.server.entity import build_view, entity_query, label_targets, lean_query, mention_page, sections
 
-__all__ = ["PAGE_MAX_ROWS", "PageError", "entity_page", "error_page", "script_json", "wants_html"]
+__all__ = ["PAGE_MAX_ROWS", "STATIC_FILES", "PageError", "editor_words", "entity_page", "error_page", "script_json", "wants_html"]
+
+#: Files under /static/: the server's own, and the vendored and page scripts of kg.viz.
+STATIC_FILES = {
+    **{name: ("server", "static", name) for name in ("app.js", "graph.js", "entity.js", "editor.js", "app.css")},
+    **{name: ("viz", "vendor", name) for name in (
+        "cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "topojson-client.min.js")},
+    **{name: ("viz", "vendor", "codemirror", name) for name in (
+        "codemirror.js", "codemirror.css", "sparql.js", "show-hint.js", "show-hint.css", "matchbrackets.js")},
+    **{name: ("viz", "templates", name) for name in (
+        "common.js", "page.js", "page.css", "timeline.js", "timeline.css", "map.js", "map.css")},
+}
 
 #: Rows a page's own query may return (its LIMIT); larger than the cap on /sparql.
 PAGE_MAX_ROWS = 200_000
@@ -75,3 +86,17 @@ async def entity_page(request: Request, select: Select, templates: Any) -> Respo
         raise PageError(404, f"nothing in the graph is about <{iri}>; check the address, or search the names on the query page")
     template = templates.get_template("entity.html")
     return HTMLResponse(template.render(view=view, graph_json=script_json(view.graph)))
+
+
+def editor_words() -> str:
+    """What the query editor completes, as JSON for the page: prefixes, ontology terms, keywords."""
+    from kg.namespace import CKG
+    from kg.store.prefixes import PREFIXES
+
+    keywords = [
+        "SELECT", "DISTINCT", "WHERE", "FILTER", "OPTIONAL", "UNION", "GROUP BY", "ORDER BY", "LIMIT",
+        "OFFSET", "CONSTRUCT", "ASK", "DESCRIBE", "VALUES", "BIND", "COUNT", "SAMPLE", "GROUP_CONCAT",
+        "STRSTARTS", "CONTAINS", "LCASE", "REGEX", "EXISTS", "NOT EXISTS", "MINUS", "HAVING", "DESC", "ASC",
+    ]
+    terms = sorted(f"ckg:{name}" for name in CKG.__annotations__)
+    return script_json({"prefixes": dict(PREFIXES), "terms": terms, "keywords": keywords})

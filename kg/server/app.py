@@ -9,6 +9,7 @@ Every error answers with one JSON shape, ``{"error": {"status", "message"}}``.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -27,7 +28,17 @@ from starlette.routing import Route
 from kg.errors import KgError
 from kg.queries import bind_params, get_query, list_queries
 from kg.resources import package_data
-from kg.server.pages import PAGE_MAX_ROWS, STATIC_FILES, PageError, editor_words, entity_page, error_page, wants_html
+from kg.server.pages import (
+    PAGE_MAX_ROWS,
+    STATIC_FILES,
+    VIEWS,
+    PageError,
+    editor_words,
+    entity_page,
+    error_page,
+    render_view,
+    wants_html,
+)
 from kg.server.protocol import RESULT_TYPES, ProtocolError, negotiate, query_form, read_request
 from kg.server.workers import Job, QueryPool, QueryTimeout, WorkerFailed
 
@@ -258,6 +269,15 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
                 return error_page(templates, e.status, e.message)
             raise _ApiError(e.status, e.message) from e
 
+    views: dict[str, str] = {}
+
+    async def view(request: Request) -> Response:
+        name = request.url.path.strip("/")
+        if name not in views:
+            # the store does not change while it is served: each view is drawn once
+            views[name] = await asyncio.to_thread(render_view, name, settings.store_path)
+        return HTMLResponse(views[name])
+
     async def index(request: Request) -> Response:
         return HTMLResponse(templates.get_template("index.html").render(max_rows=settings.max_rows, words_json=editor_words()))
 
@@ -300,6 +320,7 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
         Route("/api/queries", queries),
         Route("/api/queries/{name}", library_query),
         Route("/entity/{path:path}", entity),
+        *(Route(f"/{name}", view) for name in VIEWS),
         Route("/static/{name}", static),
     ]
     app = Starlette(

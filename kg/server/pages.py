@@ -20,11 +20,11 @@ from kg.ids import ID_BASE
 from kg.queries import bind_iris, bind_params
 from kg.server.entity import build_view, entity_query, label_targets, lean_query, mention_page, sections
 
-__all__ = ["PAGE_MAX_ROWS", "STATIC_FILES", "PageError", "editor_words", "entity_page", "error_page", "script_json", "wants_html"]
+__all__ = ["PAGE_MAX_ROWS", "STATIC_FILES", "VIEWS", "PageError", "editor_words", "render_view", "entity_page", "error_page", "script_json", "wants_html"]
 
 #: Files under /static/: the server's own, and the vendored and page scripts of kg.viz.
 STATIC_FILES = {
-    **{name: ("server", "static", name) for name in ("app.js", "graph.js", "entity.js", "editor.js", "app.css")},
+    **{name: ("server", "static", name) for name in ("app.js", "graph.js", "entity.js", "editor.js", "app.css", "nav.css")},
     **{name: ("viz", "vendor", name) for name in (
         "cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "topojson-client.min.js")},
     **{name: ("viz", "vendor", "codemirror", name) for name in (
@@ -100,3 +100,49 @@ def editor_words() -> str:
     ]
     terms = sorted(f"ckg:{name}" for name in CKG.__annotations__)
     return script_json({"prefixes": dict(PREFIXES), "terms": terms, "keywords": keywords})
+
+
+#: The views of the whole store the page offers beside the query page, by path.
+VIEWS = ("network", "timeline", "map")
+_NAV = (
+    '<nav class="site-nav"><a href="/" class="brand">kg</a> <a href="/">Query</a> '
+    '<a href="/network">Network</a> <a href="/timeline">Timeline</a> <a href="/map">Map</a></nav>'
+)
+
+
+def render_view(name: str, store_path: Any) -> str:
+    """The page of one of :data:`VIEWS` for the store at ``store_path``, its scripts linked from /static/.
+
+    Runs in a thread of the server (the store opened read-only beside the
+    query workers); the server keeps the page, since the store it serves
+    does not change under it.
+    """
+    from kg.analytics import actor_network, article_info
+    from kg.store import Store
+
+    with Store.open(store_path, read_only=True) as store:
+        if name == "map":
+            from kg.viz import event_places, render_map
+
+            events = event_places(store)
+            articles = article_info(store, {event.article for event in events if event.article})
+            page = render_map(events, articles=articles, static_prefix="/static/")
+        else:
+            G = actor_network(store)
+            articles = article_info(store, {article for *_, article in G.edges(data="article") if article})
+            if name == "network":
+                from kg.viz import render_html
+
+                page = render_html(G, title="Actor network", articles=articles, static_prefix="/static/")
+            else:
+                from kg.viz.prepare import load_style
+                from kg.viz.timeline_data import dyads, event_rows
+                from kg.viz.timeline_page import timeline_page
+
+                style = load_style()
+                panels = [p for p in dyads(event_rows(G), limit=int(style["limits"]["timeline_page_dyads"]))
+                          if any(row["quad"] for row in p.events)]
+                page = timeline_page(panels, title="Events over time", style=style, articles=articles,
+                                     static_prefix="/static/")
+    page = page.replace("</head>", '<link rel="stylesheet" href="/static/nav.css">\n</head>', 1)
+    return page.replace("<body>", "<body>\n" + _NAV, 1)

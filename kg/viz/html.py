@@ -179,7 +179,9 @@ def fill_template(
     else:
         filled = {
             "csp": "",
-            "style": f'<link rel="stylesheet" href="{static_prefix}{css}">',
+            # Cytoscape.js finds its one rule in a stylesheet of this id instead of injecting a
+            # <style> element, which a policy without inline styles forbids
+            "style": f'<link rel="stylesheet" href="{static_prefix}{css}" id="__________cytoscape_stylesheet">',
             "scripts": "\n".join(f'<script src="{static_prefix}{name}"></script>' for _, name in scripts),
         }
     filled.update({"title": html.escape(title), "data": embed_json(data), **values})
@@ -187,6 +189,7 @@ def fill_template(
         '<meta charset="utf-8">\n' + filled["csp"]
         + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         + f'<meta name="generator" content="kg {template.removesuffix(".html")}">\n'
+        + '<link rel="icon" href="data:,">\n'
         + f"<title>{filled['title']}</title>\n" + filled["style"]
     )
     # one pass, so that text put in is never scanned for placeholders again

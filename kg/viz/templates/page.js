@@ -277,9 +277,9 @@
     var list = el("ol", null, "groups");
     data.components.slice(0, 200).forEach(function (c) {
       var item = el("li");
-      var link = el("button", c.label, "link");
-      link.type = "button";
-      link.addEventListener("click", function () { showGroup(c); });
+      var link = el("a", c.label, "link");
+      link.href = "#";
+      link.addEventListener("click", function (event) { event.preventDefault(); showGroup(c); });
       item.appendChild(link);
       item.appendChild(el("span", " (" + plural(c.events, "event") + ")", "small"));
       list.appendChild(item);

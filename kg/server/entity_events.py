@@ -23,8 +23,9 @@ __all__ = ["MAX_EVENTS", "EventRow", "event_rows", "neighbourhood"]
 
 #: Events listed per page (newest first); the page says how many more there are.
 MAX_EVENTS = 300
-#: Counterparts drawn in the neighbourhood graph (those with most events).
+#: Counterparts drawn in the neighbourhood graph (those with most events), and relations beside them.
 MAX_NEIGHBOURS = 40
+MAX_RELATIONS = 12
 
 _CKG = PREFIXES["ckg"]
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -153,7 +154,8 @@ def neighbourhood(
         total = coop + conflict + other
         edges.append({"id": f"e{index}", "source": source, "target": target, "color": colors[side],
                       "label": f"{total} event{'s' if total != 1 else ''}"})
-    for relation, link in [*outgoing, *incoming][:MAX_NEIGHBOURS]:
+    # a few relations only: the table beside the graph lists them all
+    for relation, link in [*outgoing, *incoming][:MAX_RELATIONS]:
         nodes.setdefault(link.iri, {"id": link.iri, "label": link.label, "path": link.path or "", "focus": ""})
         outward = (relation, link) in outgoing
         source, target = (iri, link.iri) if outward else (link.iri, iri)

@@ -15,7 +15,7 @@ window.kgDrawGraph = function (container, data) {
   }
   const focused = data.nodes.some((n) => n.focus === "yes");
   const layout = focused
-    ? { name: "concentric", animate: false, padding: 20, minNodeSpacing: 30,
+    ? { name: "concentric", animate: false, padding: 20, minNodeSpacing: 40,
         concentric: (n) => (n.data("focus") === "yes" ? 2 : 1), levelWidth: () => 1 }
     : (data.nodes.length > 60 ? { name: "grid", animate: false } : { name: "cose", animate: false, randomize: false });
   const cy = window.cytoscape({
@@ -23,7 +23,7 @@ window.kgDrawGraph = function (container, data) {
     elements: elements,
     layout: layout,
     style: [
-      { selector: "node", style: { "label": "data(label)", "font-size": 10, "background-color": "#4a6fa5",
+      { selector: "node", style: { "label": "data(label)", "font-size": 12, "background-color": "#4a6fa5",
           "text-valign": "bottom", "text-halign": "center", "width": 14, "height": 14, "color": "#222",
           "text-outline-color": "#fff", "text-outline-width": 1.5 } },
       { selector: "node[focus = 'yes']", style: { "background-color": "#23395d", "width": 24, "height": 24,

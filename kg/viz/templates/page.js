@@ -121,27 +121,38 @@
   }
 
   // -- layout: seeded fCoSE, then overlaps pushed apart ----------------------------
+  // push apart what overlaps: node discs, and the labels of the hubs (drawn at every zoom)
   function separate() {
-    var nodes = cy.nodes().not(".hidden");
-    var pos = nodes.map(function (n) { var p = n.position(); return { n: n, x: p.x, y: p.y, r: n.data("size") / 2 }; });
-    for (var round = 0; round < 60; round++) {
+    var boxes = cy.nodes().not(".hidden").map(function (n) {
+      var p = n.position(), r = n.data("size") / 2 + 6, box = { n: n, x: p.x, y: p.y, w: r, up: r, down: r };
+      if (n.hasClass("hub")) {
+        var b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+        box.w = Math.max(r, (b.x2 - b.x1) / 2 + 2);
+        box.down = Math.max(r, b.y2 - p.y + 2);
+      }
+      return box;
+    });
+    for (var round = 0; round < 80; round++) {
       var moved = false;
-      for (var i = 0; i < pos.length; i++) {
-        for (var j = i + 1; j < pos.length; j++) {
-          var a = pos[i], b = pos[j];
-          var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
-          var need = a.r + b.r + 12;
-          if (d < need) {
-            if (d < 0.01) { dx = (i % 7) - 3 + 0.5; dy = (j % 5) - 2 + 0.5; d = Math.sqrt(dx * dx + dy * dy); }
-            var push = (need - d) / 2 + 0.5;
-            a.x -= dx / d * push; a.y -= dy / d * push; b.x += dx / d * push; b.y += dy / d * push;
-            moved = true;
+      for (var i = 0; i < boxes.length; i++) {
+        for (var j = i + 1; j < boxes.length; j++) {
+          var a = boxes[i], b = boxes[j];
+          var ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x - a.w, b.x - b.w);
+          var oy = Math.min(a.y + a.down, b.y + b.down) - Math.max(a.y - a.up, b.y - b.up);
+          if (ox <= 0 || oy <= 0) { continue; }
+          moved = true;
+          if (ox < oy) {
+            var sx = (a.x < b.x || (a.x === b.x && i % 2) ? -1 : 1) * (ox / 2 + 0.5);
+            a.x += sx; b.x -= sx;
+          } else {
+            var sy = (a.y < b.y || (a.y === b.y && j % 2) ? -1 : 1) * (oy / 2 + 0.5);
+            a.y += sy; b.y -= sy;
           }
         }
       }
       if (!moved) { break; }
     }
-    cy.batch(function () { pos.forEach(function (p) { p.n.position({ x: p.x, y: p.y }); }); });
+    cy.batch(function () { boxes.forEach(function (p) { p.n.position({ x: p.x, y: p.y }); }); });
   }
   function runLayout(done) {
     var visible = cy.elements().not(".hidden");
@@ -166,7 +177,13 @@
     } finally {
       Math.random = random;
     }
-    separate();
+    // labels are sized for the zoom the fit gives; separate with those sizes, then fit again
+    for (var pass = 0; pass < 2; pass++) {
+      cy.fit(cy.elements().not(".hidden"), 30);
+      if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+      scaleLabels();
+      separate();
+    }
     cy.fit(cy.elements().not(".hidden"), 30);
     if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
     scaleLabels();

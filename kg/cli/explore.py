@@ -63,26 +63,6 @@ def analyze(
     write_rows(variables, rows, fmt)
 
 
-@app.command()
-def serve(
-    store: StoreOpt = DEFAULT_STORE,
-    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped (503).")] = 30.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", help="Most rows (or triples) a result returns; a cut is reported.")] = 10_000,
-    cors: Annotated[list[str] | None, typer.Option("--cors", help="Origin allowed to call the endpoint from a browser; repeatable.")] = None,
-    token: Annotated[str | None, typer.Option("--token", help="Bearer token required for reading.", envvar="KG_TOKEN")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Query processes (default: CPU count).")] = None,
-) -> None:
-    """Serve the store: a read-only SPARQL 1.1 endpoint at /sparql and a web page at /."""
-    from kg.server import run_server
-
-    if not store.exists():
-        raise KgError(f"no store at {store}: build one first with `kg build INPUT --store {store}`")
-    err(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
-    run_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=tuple(cors or ()), token=token, workers=workers)
-
-
 class PictureFormat(str, Enum):
     html = "html"
     png = "png"
@@ -173,3 +153,23 @@ def map_(
         output.write_text(json.dumps(geojson(events, articles=articles), ensure_ascii=False, indent=1), encoding="utf-8")
     placed = sum(1 for event in events if event.lat is not None)
     err(f"wrote {output} ({placed} of {len(events)} events with a place have coordinates)")
+
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped (503).")] = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Most rows (or triples) a result returns; a cut is reported.")] = 10_000,
+    cors: Annotated[list[str] | None, typer.Option("--cors", help="Origin allowed to call the endpoint from a browser; repeatable.")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="Bearer token required for reading.", envvar="KG_TOKEN")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Query processes (default: CPU count).")] = None,
+) -> None:
+    """Serve the store: a read-only SPARQL 1.1 endpoint at /sparql and a web page at /."""
+    from kg.server import run_server
+
+    if not store.exists():
+        raise KgError(f"no store at {store}: build one first with `kg build INPUT --store {store}`")
+    err(f"serving {store} at http://{host}:{port}/ (Ctrl-C stops)")
+    run_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=tuple(cors or ()), token=token, workers=workers)

@@ -24,6 +24,7 @@ from kg.cli.app import (
     err,
     make_config,
     open_store,
+    rdf_format,
     write_rows,
 )
 from kg.errors import KgError
@@ -45,25 +46,26 @@ def build(
 ) -> None:
     """Read articles, extract actors, events and claims, and write the graph to the store."""
     from kg.pipeline import build as run_build
-    from kg.progress import article_progress
+    from kg.progress import article_progress, count_articles
 
     config = make_config(actors, batch_size)
     if workers < 1:
         raise KgError(f"--workers {workers}: give 1 or more")
-    with open_store(store, memory=memory) as st, article_progress() as on_article:
+    with open_store(store, memory=memory) as st, article_progress(total=count_articles(inputs)) as on_article:
         if cluster is not None:
             from kg.pipeline.distributed import build_distributed
 
             result = build_distributed(inputs, store=st, config=config, cluster=cluster, on_article=on_article, stdin=sys.stdin)
         else:
             result = run_build(inputs, store=st, config=config, on_article=on_article, stdin=sys.stdin, workers=workers, runlog=runlog)
+        stored = st.count("entities")
     if report is not None:
         report.write_text(json.dumps(result.as_dict(), indent=2, default=str), encoding="utf-8")
     where = "memory" if memory else str(store)
     err(
         f"built {result.built}, unchanged {result.unchanged}, failed {len(result.failed)} "
-        f"articles; {result.entities} entities; {result.triples} triples in {where} "
-        f"({result.seconds:.1f} s)"
+        f"articles; {result.entities} entities in the articles built, {stored} in the store; "
+        f"{result.triples} triples in {where} ({result.seconds:.1f} s)"
     )
     for failure in result.failed:
         err(f"  failed: {failure.article}: {failure.reason}")
@@ -110,24 +112,27 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the query library.")] = False,
 ) -> None:
     """Run a SPARQL query (text, file or library name) on the store."""
-    from kg.queries import bind_params, list_queries, resolve_query
+    from kg.queries import bind_params, list_queries, resolve_library, resolve_names
 
     if list_:
         write_rows(
-            ["name", "title", "params"],
-            [(q.name, q.title, ", ".join(p.name for p in q.params)) for q in list_queries()],
+            ["name", "description", "params"],
+            [(q.name, f"{q.title}: {q.description}" if q.description else q.title, ", ".join(p.name for p in q.params))
+             for q in list_queries()],
             fmt,
         )
         return
     if query is None:
         raise KgError("give a query (SPARQL text, a .rq file or a library name); `kg query --list` lists the library")
     params = dict(split_param(p) for p in (param or []))
-    text = bind_params(resolve_query(query), params)
+    library = resolve_library(query)
     from kg.store.sandbox import deny_network
 
-    # the second wall behind the query guard: this process opens no network socket from here on
-    deny_network()
     with open_store(store, read_only=True) as st:
+        # an actor given by name (-p actor=Armenia) is looked up among labels and aliases
+        text = bind_params(library, resolve_names(st, library, params))
+        # the second wall behind the query guard: this process opens no network socket from here on
+        deny_network()
         result = st.query(text)
     _print_result(result, fmt)
 
@@ -151,7 +156,7 @@ def _print_result(result: Any, fmt: TableFormat) -> None:
 @app.command()
 def export(
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format, or a graph format for a projection.")] = RdfFormat.ttl,
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format (ttl or turtle, nt, nq, trig, jsonld), a graph format for a projection (graphml, gexf, json, csv), or geojson.", parser=rdf_format, metavar="FORMAT")] = RdfFormat.ttl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
     projection: Annotated[Projection, typer.Option("--projection", help="With graphml|gexf|json|csv: which network to write.")] = Projection.actors,
 ) -> None:

@@ -62,12 +62,12 @@ class EventRow:
     @property
     def quad_name(self) -> str:
         """``verbal cooperation`` ... ``material conflict``, or ``unknown``."""
-        return QUADS[self.quad].name if self.quad in QUADS else "unknown"
+        return QUADS[self.quad].name if self.quad is not None and self.quad in QUADS else "unknown"
 
     @property
     def quad_key(self) -> str:
         """CSS class of the quad colour."""
-        return QUADS[self.quad].key if self.quad in QUADS else "unknown"
+        return QUADS[self.quad].key if self.quad is not None and self.quad in QUADS else "unknown"
 
     @property
     def path(self) -> str | None:
@@ -150,9 +150,9 @@ def neighbourhood(
     for index, ((source, target), (coop, conflict, other)) in enumerate(busiest):
         for node in (source, target):
             nodes.setdefault(node, {"id": node, "label": names.get(node, node), "path": entity_path(node) or "", "focus": ""})
-        side = "cooperation" if coop > conflict else "conflict" if conflict > coop else "neutral"
+        colour = colors["cooperation" if coop > conflict else "conflict" if conflict > coop else "neutral"]
         total = coop + conflict + other
-        edges.append({"id": f"e{index}", "source": source, "target": target, "color": colors[side],
+        edges.append({"id": f"e{index}", "source": source, "target": target, "color": colour,
                       "label": f"{total} event{'s' if total != 1 else ''}"})
     # a few relations only: the table beside the graph lists them all
     for relation, link in [*outgoing, *incoming][:MAX_RELATIONS]:

@@ -236,7 +236,7 @@ def geojson(events: Iterable[PlacedEvent], *, articles: Mapping[str, Mapping[str
             "properties": {
                 "event": event.event, "place": event.place, "place_label": event.place_label,
                 "date": event.date, "quad_class": event.quad,
-                "quad": QUADS[event.quad].name if event.quad in QUADS else None,
+                "quad": QUADS[event.quad].name if event.quad is not None and event.quad in QUADS else None,
                 "cameo": event.cameo, "agent": event.agent, "target": event.target,
                 "evidence": event.evidence, "article": event.article,
                 "article_title": about.get("title", ""), "claimed": event.claimed, "negated": event.negated,

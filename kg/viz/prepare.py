@@ -32,7 +32,7 @@ from kg.errors import ConfigError
 from kg.resources import package_data
 from kg.viz.quads import QUADS, quad_legend, quad_of
 
-__all__ = ["date_period", "load_style", "majority_quad", "node_label", "page_data", "pagerank", "polarity"]
+__all__ = ["date_period", "load_style", "majority_quad", "node_label", "page_data", "pagerank"]
 
 Metrics = Mapping[str, Mapping[Any, float]]
 
@@ -53,17 +53,6 @@ def node_label(G: Any, node: Any) -> str:
     if label:
         return str(label)
     return str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def polarity(goldstein: float | None) -> str:
-    """``cooperation`` above zero, ``conflict`` below, ``neutral`` at zero or unknown.
-
-    >>> polarity(3.4), polarity(-10.0), polarity(0.0)
-    ('cooperation', 'conflict', 'neutral')
-    """
-    if goldstein is None or goldstein == 0:
-        return "neutral"
-    return "cooperation" if goldstein > 0 else "conflict"
 
 
 def date_period(value: Any) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import ConfigError
 from kg.viz.html import embed_json, render_html
-from kg.viz.prepare import date_period, load_style, page_data, polarity
+from kg.viz.prepare import date_period, load_style, page_data
 from kg.viz.quads import QUADS
 from tests.viz.conftest import ARM, AZE, OSCE, PUTIN
 
@@ -44,11 +44,6 @@ def test_quad_class_not_goldstein_sign_decides_the_side() -> None:
     G.add_edge("c", "d", type="APPEAL", cameo="024", goldstein=-0.3, quad_class=None)
     data = page_data(G, title="t")
     assert [(e["quad"], e["polarity"]) for e in data["edges"]] == [(1, "cooperation"), (1, "cooperation")]
-
-
-@pytest.mark.parametrize(("score", "expected"), [(7.0, "cooperation"), (-0.1, "conflict"), (0.0, "neutral"), (None, "neutral")])
-def test_polarity(score: float | None, expected: str) -> None:
-    assert polarity(score) == expected
 
 
 def test_node_cap_keeps_highest_pagerank(chain: Any) -> None:

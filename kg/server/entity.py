@@ -247,7 +247,8 @@ def build_view(iri: str, results: Mapping[str, Sequence[Row]], *, page: int = 1)
         for row in results.get("incoming", ())
     ]
     own = described.get(iri, {})
-    label = own.get("rdfs:label") or own.get("dcterms:title") or min(names, default="") or compact(iri)
+    titles = [text for key, text in properties if key == "dcterms:title"]
+    label = own.get("rdfs:label") or min(names, default="") or min(titles, default="") or compact(iri)
     events = event_rows(iri, results.get("events", ()), labels)
     mentions = results.get("mentions", ())
     _, pages = mention_page(mentions, page)

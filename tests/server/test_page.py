@@ -152,5 +152,6 @@ def test_script_in_text_stays_text(server: Server, page: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     page.click("#evidence a")
     page.wait_for_selector("#article-text")
+    assert page.text_content("#entity-label") == "Council <b>board</b> notes"  # the title, as text
     assert "<script>" in page.text_content("#article-text")
     assert page.evaluate("typeof window.__pwned") == "undefined"

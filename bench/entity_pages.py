@@ -9,10 +9,13 @@ article graphs replicated under new IRIs until it holds N statements (as
 ``bench/queries.py`` does), so the same entities are mentioned N/size times
 as often; the copy is made in a temporary folder and deleted afterwards.
 
+``--heaviest N`` adds the pages of the N most mentioned entities (the
+slowest to read) to those fetched.
+
 Usage::
 
     python bench/entity_pages.py --store kg-store
-    python bench/entity_pages.py --store kg-store --triples 1000000
+    python bench/entity_pages.py --store kg-store --triples 1000000 --limit 800 --heaviest 30
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import command
+
+_HEAVIEST = """
+SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m ckg:mentionOf ?e } GROUP BY ?e ORDER BY DESC(?n) LIMIT %d
+"""
 
 _ENTITIES = """
 SELECT DISTINCT ?e WHERE {
@@ -100,6 +107,7 @@ def main() -> None:
     parser.add_argument("--triples", type=int, help="replicate a copy of the store up to this many statements")
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--limit", type=int, help="fetch only this many pages (every n-th entity)")
+    parser.add_argument("--heaviest", type=int, default=0, help="also fetch the pages of the N most mentioned entities")
     args = parser.parse_args()
     print(f"# {command()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="kg-bench-pages-") as tmp:
@@ -110,6 +118,10 @@ def main() -> None:
             iris = entities(base)
             if args.limit and args.limit < len(iris):
                 iris = iris[:: max(1, len(iris) // args.limit)][: args.limit]
+            if args.heaviest:
+                url = base + "/sparql?" + urllib.parse.urlencode({"query": _HEAVIEST % args.heaviest})
+                rows = json.loads(fetch(url, accept="application/sparql-results+json")[2])["results"]["bindings"]
+                iris = list(dict.fromkeys([row["e"]["value"] for row in rows] + iris))
             for iri in iris[:5]:  # start the workers' caches and parsers
                 fetch(base + "/entity/" + iri.split("/id/", 1)[1])
             times: list[tuple[float, str, int]] = []

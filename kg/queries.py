@@ -37,15 +37,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.ids import ID_BASE
 from kg.resources import QUERIES_DIR
 from kg.store.guard import mask_sparql
 from kg.store.prefixes import expand_curie
 
-__all__ = ["LibraryQuery", "QueryParam", "bind_params", "get_query", "list_queries", "parse_query", "resolve_query"]
+__all__ = [
+    "LibraryQuery",
+    "QueryParam",
+    "bind_iris",
+    "bind_params",
+    "fold",
+    "fold_sparql",
+    "get_query",
+    "list_queries",
+    "parse_query",
+    "resolve_library",
+    "resolve_names",
+    "resolve_query",
+]
 
 TYPES = ("string", "code", "integer", "decimal", "date", "boolean", "iri")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -205,7 +220,8 @@ def _term(param: QueryParam, value: str) -> str:
             return str(ox.Literal(value.strip().upper()))
         return str(ox.Literal(value))
     except (ValueError, InvalidOperation) as e:
-        raise QueryError(f"parameter {param.name}={value!r} is not a valid {param.type}: {e}") from e
+        hint = "; an actor or place may also be given by name" if param.type == "iri" else ""
+        raise QueryError(f"parameter {param.name}={value!r} is not a valid {param.type}: {e}{hint}") from e
 
 
 def _replace_modifier(text: str, keyword: str, number: int) -> str:
@@ -256,12 +272,16 @@ def bind_params(query: str | LibraryQuery, params: Mapping[str, str]) -> str:
             try:
                 number = int(value)
             except ValueError as e:
-                raise QueryError(f"parameter {param.name}={value!r} is not a whole number") from e
+                raise QueryError(f"query {library.name!r}: parameter {param.name}={value!r} is not a whole number") from e
             if number < 0:
-                raise QueryError(f"parameter {param.name}={value!r} must not be negative")
+                raise QueryError(f"query {library.name!r}: parameter {param.name}={value!r} must not be negative")
             text = _replace_modifier(text, param.name, number)
             continue
-        text = _fill_placeholder(text, param, _term(param, value), name=library.name)
+        try:
+            term = _term(param, value)
+        except QueryError as e:
+            raise QueryError(f"query {library.name!r}: {e}") from e
+        text = _fill_placeholder(text, param, term, name=library.name)
     return text
 
 
@@ -276,3 +296,113 @@ def _fill_placeholder(text: str, param: QueryParam, term: str, *, name: str) -> 
     for start, end in reversed(spans):
         text = f"{text[:start]}{term}{text[end:]}"
     return text
+
+
+def bind_iris(query: str, name: str, iris: list[str]) -> str:
+    """Bind the parameter ``name`` of ``query`` to several IRIs at once.
+
+    The ``VALUES ?name { UNDEF }`` placeholder becomes ``VALUES ?name { <a> <b> }``,
+    each IRI written as an RDF term (an IRI that is not one raises). With no
+    IRI at all the query matches nothing.
+
+    >>> bind_iris("SELECT * WHERE { VALUES ?x { UNDEF } ?x ?p ?o }", "x", ["http://e.org/a"])
+    'SELECT * WHERE { VALUES ?x { <http://e.org/a> } ?x ?p ?o }'
+    """
+    try:
+        terms = " ".join(str(ox.NamedNode(iri)) for iri in iris)
+    except ValueError as e:
+        raise QueryError(f"parameter {name}: {e}") from e
+    return _fill_placeholder(text=query, param=QueryParam(name, type="iri"), term=terms, name=name)
+
+
+def resolve_library(text_or_path_or_name: str) -> LibraryQuery:
+    """What a user gave (SPARQL text, a ``.rq`` file or a library name) as a query with its name.
+
+    The name is the library name or the file's stem, so that an error about a
+    parameter names the query it is about; SPARQL text is "the query given".
+    """
+    given = text_or_path_or_name.strip()
+    text = resolve_query(text_or_path_or_name)
+    if text is text_or_path_or_name:
+        return parse_query(text, name="the query given")
+    if given.endswith(".rq") or "/" in given or "\\" in given:
+        path = Path(given).expanduser()
+        return parse_query(text, name=path.stem, path=path)
+    return get_query(given)
+
+
+# accents and case folded alike in SPARQL (REPLACE) and in Python (fold)
+_FOLDS = (
+    ("a", "àáâãäåāăą"), ("c", "çćčĉ"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ğĝġģ"), ("i", "ìíîïīĭįı"),
+    ("l", "łľĺļ"), ("n", "ñńňņ"), ("o", "òóôõöøōŏő"), ("r", "řŕ"), ("s", "šśşŝș"), ("t", "ťţț"),
+    ("u", "ùúûüūŭůűų"), ("y", "ýÿŷ"), ("z", "žźż"),
+)
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, as :func:`fold_sparql` folds it in a query.
+
+    >>> fold("Şuşa"), fold("Nagorno-KARABAKH")
+    ('susa', 'nagorno-karabakh')
+    """
+    lowered = text.lower()
+    for plain, accented in _FOLDS:
+        lowered = re.sub(f"[{accented}]", plain, lowered)
+    return lowered
+
+
+def fold_sparql(expression: str) -> str:
+    """A SPARQL expression folding ``expression`` (a string) as :func:`fold` does."""
+    folded = f"LCASE(STR({expression}))"
+    for plain, accented in _FOLDS:
+        folded = f'REPLACE({folded}, "[{accented}]", "{plain}")'
+    return folded
+
+
+_NAMED = """
+SELECT DISTINCT ?entity ?label WHERE {
+  { ?entity rdfs:label ?n } UNION { ?entity skos:altLabel ?n }
+  FILTER(%(folded)s = %(value)s)
+  ?entity rdfs:label ?label .
+}
+ORDER BY ?entity
+"""
+
+
+def resolve_names(store: Any, query: LibraryQuery, params: Mapping[str, str]) -> dict[str, str]:
+    """``params`` with each IRI parameter given by name (``actor=Armenia``) replaced by that entity's IRI.
+
+    A value that is an IRI or a prefixed name (``id:country/arm``) is kept.
+    Any other is looked up among the labels and aliases of the store, in any
+    case and without accents.
+
+    Raises
+    ------
+    QueryError
+        When no entity has that name, or several do (they are listed, with
+        their IRIs, to choose from).
+    """
+    resolved = dict(params)
+    for name, value in params.items():
+        param = query.param(name)
+        if param is None or param.type != "iri" or "://" in value or re.match(r"^\w+:\S", value):
+            continue
+        text = _NAMED % {"folded": fold_sparql("?n"), "value": ox.Literal(fold(value.strip()))}
+        rows = sorted({(str(entity), str(label)) for entity, label in store.query(text).rows})
+        found: dict[str, str] = {}
+        for entity, label in rows:
+            found.setdefault(entity, label)
+        if len(found) == 1:
+            resolved[name] = next(iter(found))
+            continue
+        if not found:
+            raise QueryError(
+                f"query {query.name!r}, parameter {name}: nothing in the store is called {value!r}; "
+                f"`kg query entity_names -p name={value}` finds names that contain it"
+            )
+        listed = "; ".join(f"{label} ({entity.replace(ID_BASE, 'id:')})" for entity, label in sorted(found.items()))
+        raise QueryError(
+            f"query {query.name!r}, parameter {name}: {value!r} names {len(found)} entities: {listed}; "
+            f"give one of these IRIs, e.g. -p {name}={next(iter(sorted(found))).replace(ID_BASE, 'id:')}"
+        )
+    return resolved

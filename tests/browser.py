@@ -65,3 +65,22 @@ def wait_until(page: Any, expression: str, *, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"{expression} still false after {timeout} s")
         page.wait_for_timeout(50)
+
+
+@contextmanager
+def offline_page(url: str) -> Iterator[Any]:
+    """A page opened at ``url`` that records its requests and console errors; both checked on exit.
+
+    The page must ask for nothing but ``url`` and log no error.
+    """
+    with browser_page() as page:
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url)
+        wait_until(page, "window.kgReady === true", timeout=60)
+        yield page
+        assert errors == [], errors
+        assert requests == [url], requests

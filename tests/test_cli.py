@@ -10,18 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_helpers import kg
 from tests.conftest import EXAMPLES, ROOT
-
-
-def kg(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -70,14 +70,11 @@ from kg.analytics.report import (
     report_table,
     write_metrics,
 )
-from kg.analytics.rows import EventRow, actor_attributes, event_rows, sentence_actors
+from kg.analytics.rows import EventRow, actor_attributes, article_info, event_rows, sentence_actors
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
 
 __all__ = [
     "ANALYTICS_GRAPH",
-    "GRAPH_FORMATS",
-    "PROJECTIONS",
-    "TABLES",
     "ActorMetrics",
     "AnalysisReport",
     "AnalyticsSettings",
@@ -88,7 +85,10 @@ __all__ = [
     "DyadSummary",
     "EventFilter",
     "EventRow",
+    "GRAPH_FORMATS",
+    "PROJECTIONS",
     "Period",
+    "TABLES",
     "Triad",
     "actor_attributes",
     "actor_event_graph",
@@ -96,6 +96,7 @@ __all__ = [
     "actor_network",
     "analytics_settings",
     "analyze",
+    "article_info",
     "betweenness",
     "brokers",
     "collapse_dyads",

@@ -14,7 +14,7 @@ from kg.analytics.filters import EventFilter, Period
 from kg.namespace import CKG
 from kg.store import SelectResult, Store
 
-__all__ = ["EventRow", "actor_attributes", "event_rows", "sentence_actors"]
+__all__ = ["EventRow", "actor_attributes", "article_info", "event_rows", "most_specific", "sentence_actors"]
 
 _NS = str(CKG._NS)
 
@@ -58,6 +58,16 @@ SELECT DISTINCT ?actor ?key ?value WHERE {
   UNION { ?actor a ?value BIND("class" AS ?key) FILTER(STRSTARTS(STR(?value), STR(ckg:))) }
   UNION { ?actor ckg:countryCode ?value BIND("country" AS ?key) }
   UNION { ?actor ckg:sector ?value BIND("sector" AS ?key) }
+}
+"""
+
+# UNION branches, not VALUES ?key: oxigraph scans every title of the store for the latter
+_ARTICLES = """
+SELECT DISTINCT ?article ?key ?value WHERE {
+  VALUES ?article { %(articles)s }
+  { ?article dcterms:title ?value BIND("title" AS ?key) }
+  UNION { ?article ckg:url ?value BIND("url" AS ?key) }
+  UNION { ?article ckg:published ?value BIND("published" AS ?key) }
 }
 """
 
@@ -121,7 +131,7 @@ def _rows(result: object) -> SelectResult:
     return result
 
 
-def _most_specific(class_iris: Iterable[str]) -> str | None:
+def most_specific(class_iris: Iterable[str]) -> str | None:
     """The local name of the class whose superclasses cover all the others."""
     from kg.mapping.terms import ontology_tables
 
@@ -178,7 +188,7 @@ def event_rows(store: Store, event_filter: EventFilter | None = None) -> list[Ev
     for r in result.as_dicts():
         classes = str(r["classes"] or "")
         if classes not in types:
-            types[classes] = _most_specific(classes.split()) or "Event"
+            types[classes] = most_specific(classes.split()) or "Event"
         own_date = r["date"] or None
         row = EventRow(
             event=str(r["event"]),
@@ -221,7 +231,7 @@ def actor_attributes(store: Store, actors: Iterable[str]) -> dict[str, dict[str,
         labels = sorted(found.get("label", ()))
         attributes[iri] = {
             "label": labels[0] if labels else iri.rstrip("/").rsplit("/", 1)[-1],
-            "type": _most_specific(found.get("class", ())),
+            "type": most_specific(found.get("class", ())),
             "country": ";".join(sorted(found.get("country", ()))) or None,
             "sector": ";".join(sorted(found.get("sector", ()))) or None,
         }
@@ -234,3 +244,19 @@ def sentence_actors(store: Store) -> dict[tuple[str, int, int], set[str]]:
     for article, start, end, actor in _rows(store.query(_MENTIONS)).rows:
         sentences.setdefault((str(article), int(start), int(end)), set()).add(str(actor))  # type: ignore[arg-type]
     return sentences
+
+
+def article_info(store: Store, articles: Iterable[str]) -> dict[str, dict[str, str]]:
+    """``{article IRI: {"title", "url", "published"}}`` (those the store holds) for the given articles."""
+    iris = sorted(set(articles))
+    if not iris:
+        return {}
+    # IRIs read back from the store cannot hold '>' or spaces: safe to inline
+    result = _rows(store.query(_ARTICLES % {"articles": " ".join(f"<{iri}>" for iri in iris)}))
+    found: dict[str, dict[str, str]] = {}
+    for article, key, value in result.rows:
+        kept = found.setdefault(str(article), {})
+        text = str(value)
+        if key not in kept or text < kept[str(key)]:
+            kept[str(key)] = text
+    return found

@@ -11,10 +11,11 @@ import sys
 
 import typer
 
-from kg.cli import curate as _curate  # noqa: F401
-from kg.cli import explore as _explore  # noqa: F401
+# the order of registration is the order of `kg --help`: make the graph, explore it, curate, measure
 from kg.cli import graph as _graph  # noqa: F401  (registers the commands)
-from kg.cli import measure as _measure  # noqa: F401
+from kg.cli import explore as _explore  # noqa: F401  # isort: skip
+from kg.cli import curate as _curate  # noqa: F401  # isort: skip
+from kg.cli import measure as _measure  # noqa: F401  # isort: skip
 from kg.cli.app import app, err
 from kg.errors import KgError
 

@@ -28,6 +28,7 @@ __all__ = [
     "eval_app",
     "make_config",
     "open_store",
+    "rdf_format",
     "write_rows",
 ]
 
@@ -75,9 +76,24 @@ class RdfFormat(str, Enum):
     gexf = "gexf"
     json = "json"
     csv = "csv"
+    geojson = "geojson"
 
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
+_FORMAT_NAMES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq",
+                 "json-ld": "jsonld", "geo": "geojson"}
+
+
+def rdf_format(value: str | RdfFormat) -> RdfFormat:
+    """``--format`` of ``kg export``: a format name or a common alias (``turtle`` is ``ttl``)."""
+    if isinstance(value, RdfFormat):
+        return value
+    name = _FORMAT_NAMES.get(value.strip().lower(), value.strip().lower())
+    try:
+        return RdfFormat(name)
+    except ValueError:
+        names = ", ".join(f.value for f in RdfFormat)
+        raise typer.BadParameter(f"{value!r} is not a format kg writes; use one of {names} (or turtle)") from None
 
 
 class Projection(str, Enum):

@@ -24,6 +24,7 @@ from kg.cli.app import (
     err,
     make_config,
     open_store,
+    rdf_format,
     write_rows,
 )
 from kg.errors import KgError
@@ -45,19 +46,20 @@ def build(
 ) -> None:
     """Read articles, extract actors, events and claims, and write the graph to the store."""
     from kg.pipeline import build as run_build
-    from kg.progress import article_progress
+    from kg.progress import article_progress, count_articles
 
     config = make_config(actors, batch_size)
     if workers < 1:
         raise KgError(f"--workers {workers}: give 1 or more")
     inputs = inputs or []
-    with open_store(store, memory=memory) as st, article_progress() as on_article:
+    with open_store(store, memory=memory) as st, article_progress(total=count_articles(inputs)) as on_article:
         if cluster is not None:
             from kg.pipeline.distributed import build_distributed
 
             result = build_distributed(inputs, store=st, config=config, cluster=cluster, on_article=on_article, stdin=sys.stdin)
         else:
             result = run_build(inputs, store=st, config=config, on_article=on_article, stdin=sys.stdin, workers=workers, runlog=runlog)
+        stored = st.count("entities")
     if report is not None:
         report.write_text(json.dumps(result.as_dict(), indent=2, default=str), encoding="utf-8")
     where = "memory" if memory else str(store)
@@ -65,8 +67,8 @@ def build(
         err(f"rearranged {result.migrated} article graphs of an earlier kg: entity descriptions are in the entity graph now")
     err(
         f"built {result.built}, unchanged {result.unchanged}, failed {len(result.failed)} "
-        f"articles; {result.entities} entities; {result.triples} triples in {where} "
-        f"({result.seconds:.1f} s)"
+        f"articles; {result.entities} entities in the articles built, {stored} in the store; "
+        f"{result.triples} triples in {where} ({result.seconds:.1f} s)"
     )
     if result.settled:
         err(f"  {result.settled} article(s) extracted again to resolve short names of people "
@@ -125,24 +127,27 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the query library.")] = False,
 ) -> None:
     """Run a SPARQL query (text, file or library name) on the store."""
-    from kg.queries import bind_params, list_queries, resolve_query
+    from kg.queries import bind_params, list_queries, resolve_library, resolve_names
 
     if list_:
         write_rows(
-            ["name", "title", "params"],
-            [(q.name, q.title, ", ".join(p.name for p in q.params)) for q in list_queries()],
+            ["name", "description", "params"],
+            [(q.name, f"{q.title}: {q.description}" if q.description else q.title, ", ".join(p.name for p in q.params))
+             for q in list_queries()],
             fmt,
         )
         return
     if query is None:
         raise KgError("give a query (SPARQL text, a .rq file or a library name); `kg query --list` lists the library")
     params = dict(split_param(p) for p in (param or []))
-    text = bind_params(resolve_query(query), params)
+    library = resolve_library(query)
     from kg.store.sandbox import deny_network
 
-    # the second wall behind the query guard: this process opens no network socket from here on
-    deny_network()
     with open_store(store, read_only=True) as st:
+        # an actor given by name (-p actor=Armenia) is looked up among labels and aliases
+        text = bind_params(library, resolve_names(st, library, params))
+        # the second wall behind the query guard: this process opens no network socket from here on
+        deny_network()
         result = st.query(text)
     _print_result(result, fmt)
 
@@ -166,14 +171,17 @@ def _print_result(result: Any, fmt: TableFormat) -> None:
 @app.command()
 def export(
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format, or a graph format for a projection.")] = RdfFormat.ttl,
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="RDF format (ttl or turtle, nt, nq, trig, jsonld), a graph format for a projection (graphml, gexf, json, csv), or geojson.", parser=rdf_format, metavar="FORMAT")] = RdfFormat.ttl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
     projection: Annotated[Projection, typer.Option("--projection", help="With graphml|gexf|json|csv: which network to write.")] = Projection.actors,
 ) -> None:
-    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, or a network as GraphML, GEXF, JSON or CSV."""
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, a network as GraphML, GEXF, JSON or CSV, or events as GeoJSON."""
     from kg.export import export as run_export
 
     with open_store(store, read_only=True) as st:
+        if fmt.value == "geojson":
+            _export_geojson(st, output)
+            return
         if fmt.value in GRAPH_FORMATS:
             from kg.analytics import export_graph
 
@@ -187,6 +195,20 @@ def export(
             with output.open("wb") as out:
                 run_export(st, format=fmt.value, out=out)
             err(f"wrote {output}")
+
+
+def _export_geojson(store: Any, output: Path | None) -> None:
+    from kg.analytics import article_info
+    from kg.viz import event_places, geojson
+
+    events = event_places(store)
+    collection = geojson(events, articles=article_info(store, {e.article for e in events if e.article}))
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err(f"wrote {output} ({len(collection['features'])} events with coordinates)")
 
 
 @app.command()

@@ -9,6 +9,7 @@ Every error answers with one JSON shape, ``{"error": {"status", "message"}}``.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -25,10 +26,19 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from kg.errors import KgError
-from kg.ids import ID_BASE
 from kg.queries import bind_params, get_query, list_queries
 from kg.resources import package_data
-from kg.server.entity import ENTITY_QUERIES, build_view, entity_query
+from kg.server.pages import (
+    PAGE_MAX_ROWS,
+    STATIC_FILES,
+    VIEWS,
+    PageError,
+    editor_words,
+    entity_page,
+    error_page,
+    render_view,
+    wants_html,
+)
 from kg.server.protocol import RESULT_TYPES, ProtocolError, negotiate, query_form, read_request
 from kg.server.workers import Job, QueryPool, QueryTimeout, WorkerFailed
 
@@ -46,14 +56,8 @@ CSP = (
     "img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-_STATIC = {
-    "app.js": ("server", "static", "app.js"),
-    "graph.js": ("server", "static", "graph.js"),
-    "entity.js": ("server", "static", "entity.js"),
-    "app.css": ("server", "static", "app.css"),
-    "cytoscape.min.js": ("viz", "vendor", "cytoscape.min.js"),
-}
-_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+_STATIC = STATIC_FILES
+_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -251,24 +255,31 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
         return JSONResponse({"name": query.name, "text": bind_params(query, params)})
 
     async def select_json(text: str) -> list[Any]:
-        job = Job(query=text, media_type=RESULT_TYPES[0], max_rows=settings.max_rows)
+        # pages read all the rows their queries bound themselves (LIMIT in the .rq files)
+        job = Job(query=text, media_type=RESULT_TYPES[0], max_rows=PAGE_MAX_ROWS)
         result = await run(job)
         return list(json.loads(result.body)["results"]["bindings"])
 
+    # -- pages (kg.server.pages): HTML for a browser, the JSON error shape for programs
     async def entity(request: Request) -> Response:
-        iri = ID_BASE + request.path_params["path"]
-        results = {}
-        for section in ENTITY_QUERIES:
-            text = bind_params(entity_query(section), {"entity": iri})
-            results[section] = await select_json(text)
-        view = build_view(iri, results)
-        if not view.found:
-            raise _ApiError(404, f"nothing in the graph is about <{iri}>; check the address")
-        template = templates.get_template("entity.html")
-        return HTMLResponse(template.render(view=view, graph_json=_script_json(view.graph)))
+        try:
+            return await entity_page(request, select_json, templates)
+        except (PageError, _ApiError) as e:
+            if wants_html(request):
+                return error_page(templates, e.status, e.message)
+            raise _ApiError(e.status, e.message) from e
+
+    views: dict[str, str] = {}
+
+    async def view(request: Request) -> Response:
+        name = request.url.path.strip("/")
+        if name not in views:
+            # the store does not change while it is served: each view is drawn once
+            views[name] = await asyncio.to_thread(render_view, name, settings.store_path)
+        return HTMLResponse(views[name])
 
     async def index(request: Request) -> Response:
-        return HTMLResponse(templates.get_template("index.html").render(max_rows=settings.max_rows))
+        return HTMLResponse(templates.get_template("index.html").render(max_rows=settings.max_rows, words_json=editor_words()))
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -309,6 +320,7 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
         Route("/api/queries", queries),
         Route("/api/queries/{name}", library_query),
         Route("/entity/{path:path}", entity),
+        *(Route(f"/{name}", view) for name in VIEWS),
         Route("/static/{name}", static),
     ]
     app = Starlette(
@@ -334,11 +346,6 @@ def create_app(settings: ServerSettings, *, pool: QueryPool | None = None) -> AS
             expose_headers=["X-KG-Truncated", "X-KG-Max-Rows"],
         )
     return _security_headers(asgi, settings)
-
-
-def _script_json(data: Any) -> str:
-    # JSON inside <script type="application/json">: '<' escaped so text cannot close the element
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _templates() -> Any:

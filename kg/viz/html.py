@@ -22,18 +22,27 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kg.errors import ConfigError
 from kg.resources import package_data
 from kg.viz.prepare import Metrics, load_style, page_data
 
-__all__ = ["CYTOSCAPE_VERSION", "embed_json", "render_html"]
+__all__ = ["CYTOSCAPE_VERSION", "NETWORK_SCRIPTS", "embed_json", "fill_template", "render_html"]
 
 #: Version of the vendored Cytoscape.js (``kg/viz/vendor/cytoscape.min.js``).
 CYTOSCAPE_VERSION = "3.35.0"
-LAYOUTS = ("auto", "cose", "concentric")
+LAYOUTS = ("auto", "fcose", "concentric")
+#: The page's scripts, in order: Cytoscape.js, fCoSE and its two bases (see vendor/README.txt), the page.
+NETWORK_SCRIPTS = (
+    ("vendor", "cytoscape.min.js"),
+    ("vendor", "layout-base.js"),
+    ("vendor", "cose-base.js"),
+    ("vendor", "cytoscape-fcose.js"),
+    ("templates", "common.js"),
+    ("templates", "page.js"),
+)
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -88,6 +97,8 @@ def render_html(
     color_by: str = "type",
     layout: str = "auto",
     max_nodes: int | None = None,
+    articles: Mapping[str, Mapping[str, str]] | None = None,
+    static_prefix: str | None = None,
 ) -> str:
     """Draw an actor network as one self-contained, offline HTML page.
 
@@ -103,12 +114,20 @@ def render_html(
         computed when absent). Every metric shows in an actor's details.
     color_by : {"type", "country"}
         What the node colour tells.
-    layout : {"auto", "cose", "concentric"}
-        ``auto`` runs the force-directed ``cose`` on small graphs and the fast
-        ``concentric`` (rings by PageRank) beyond ``cose_max_nodes`` actors.
+    layout : {"auto", "fcose", "concentric"}
+        ``auto`` runs fCoSE (seeded, so the same graph gives the same
+        picture) and the fast ``concentric`` (rings by PageRank) beyond
+        ``cose_max_nodes`` actors.
     max_nodes : int, optional
         Keep at most this many actors, those with the highest PageRank
         (default from ``kg/viz/data/style.toml``); the page says when it cuts.
+    articles : mapping, optional
+        ``{article IRI: {"title", "url", "published"}}`` so that evidence
+        names its article (see :func:`kg.analytics.article_info`).
+    static_prefix : str, optional
+        Link the scripts and style from this URL prefix (``/static/``)
+        instead of inlining them: the server's pages, whose policy forbids
+        inline scripts.
 
     Returns
     -------
@@ -123,21 +142,55 @@ def render_html(
     """
     if layout not in LAYOUTS:
         raise ConfigError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
-    data = page_data(G, title=title, metrics=metrics, color_by=color_by, max_nodes=max_nodes)
+    data = page_data(G, title=title, metrics=metrics, color_by=color_by, max_nodes=max_nodes, articles=articles)
     if layout == "auto":
         small = len(data["nodes"]) <= int(load_style()["limits"]["cose_max_nodes"])
-        layout = "cose" if small else "concentric"
+        layout = "fcose" if small else "concentric"
     data["layout"] = layout
-    cytoscape = _asset("vendor", "cytoscape.min.js")
-    page_js = _asset("templates", "page.js")
-    values: Mapping[str, str] = {
-        "csp": html.escape(content_security_policy([cytoscape, page_js])),
-        "cytoscape_version": CYTOSCAPE_VERSION,
-        "title": html.escape(title),
-        "css": _asset("templates", "page.css"),
-        "data": embed_json(data),
-        "cytoscape": cytoscape,
-        "page_js": page_js,
-    }
+    return fill_template(
+        "page.html", NETWORK_SCRIPTS, "page.css", static_prefix=static_prefix,
+        title=title, data=data,
+    )
+
+
+def fill_template(
+    template: str,
+    scripts: Sequence[tuple[str, str]],
+    css: str,
+    *,
+    static_prefix: str | None,
+    title: str,
+    data: Any,
+    **values: str,
+) -> str:
+    """One page of ``kg/viz/templates``: its data as JSON, its scripts inline (with a policy) or linked.
+
+    Placeholders: ``{{head}}`` (charset, policy, title, style), ``{{title}}``,
+    ``{{data}}``, ``{{scripts}}`` and any of ``values``.
+    """
+    if static_prefix is None:
+        codes = [_asset(*parts) for parts in scripts]
+        policy = html.escape(content_security_policy(codes))
+        filled = {
+            "csp": f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
+            "style": f"<style>\n{_asset('templates', css)}\n</style>",
+            "scripts": "\n".join(f"<script>{code}</script>" for code in codes),
+        }
+    else:
+        filled = {
+            "csp": "",
+            # Cytoscape.js finds its one rule in a stylesheet of this id instead of injecting a
+            # <style> element, which a policy without inline styles forbids
+            "style": f'<link rel="stylesheet" href="{static_prefix}{css}" id="__________cytoscape_stylesheet">',
+            "scripts": "\n".join(f'<script src="{static_prefix}{name}"></script>' for _, name in scripts),
+        }
+    filled.update({"title": html.escape(title), "data": embed_json(data), **values})
+    filled["head"] = (
+        '<meta charset="utf-8">\n' + filled["csp"]
+        + '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        + f'<meta name="generator" content="kg {template.removesuffix(".html")}">\n'
+        + '<link rel="icon" href="data:,">\n'
+        + f"<title>{filled['title']}</title>\n" + filled["style"]
+    )
     # one pass, so that text put in is never scanned for placeholders again
-    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _asset("templates", "page.html"))
+    return _PLACEHOLDER.sub(lambda match: filled[match.group(1)], _asset("templates", template))

@@ -10,9 +10,9 @@ cap only the actors with the highest PageRank are kept, and the page says so.
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("a", label="Armenia", type="Country")
 >>> G.add_node("b", label="Azerbaijan", type="Country")
->>> G.add_edge("a", "b", type="ACCUSE", goldstein=-2.0, date="2020-10-01")
+>>> G.add_edge("a", "b", type="ACCUSE", cameo="112", goldstein=-2.0, date="2020-10-01")
 0
->>> G.add_edge("a", "b", type="ACCUSE", goldstein=-2.0, date="2020-10-03")
+>>> G.add_edge("a", "b", type="ACCUSE", cameo="112", goldstein=-2.0, date="2020-10-03")
 1
 >>> data = page_data(G, title="demo")
 >>> [(e["type"], e["count"], e["polarity"]) for e in data["edges"]]
@@ -30,8 +30,9 @@ from typing import Any
 
 from kg.errors import ConfigError
 from kg.resources import package_data
+from kg.viz.quads import QUADS, quad_legend, quad_of
 
-__all__ = ["date_period", "load_style", "node_label", "page_data", "pagerank", "polarity"]
+__all__ = ["date_period", "load_style", "majority_quad", "node_label", "page_data", "pagerank"]
 
 Metrics = Mapping[str, Mapping[Any, float]]
 
@@ -52,17 +53,6 @@ def node_label(G: Any, node: Any) -> str:
     if label:
         return str(label)
     return str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def polarity(goldstein: float | None) -> str:
-    """``cooperation`` above zero, ``conflict`` below, ``neutral`` at zero or unknown.
-
-    >>> polarity(3.4), polarity(-10.0), polarity(0.0)
-    ('cooperation', 'conflict', 'neutral')
-    """
-    if goldstein is None or goldstein == 0:
-        return "neutral"
-    return "cooperation" if goldstein > 0 else "conflict"
 
 
 def date_period(value: Any) -> tuple[str, str] | None:
@@ -131,8 +121,10 @@ def _node_colors(G: Any, nodes: list[Any], *, color_by: str, style: Mapping[str,
     raise ConfigError(f"cannot colour nodes by {color_by!r}; use 'type' or 'country'")
 
 
-def _event(attrs: Mapping[str, Any]) -> dict[str, Any]:
+def _event(attrs: Mapping[str, Any], articles: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
     period = date_period(attrs.get("date"))
+    article = str(attrs.get("article") or "")
+    about = articles.get(article, {})
     date = attrs.get("date")
     claimed_by = attrs.get("claimed_by") or ()
     if isinstance(claimed_by, str):
@@ -144,12 +136,57 @@ def _event(attrs: Mapping[str, Any]) -> dict[str, Any]:
         "hi": period[1] if period else "",
         "cameo": str(attrs.get("cameo") or ""),
         "goldstein": attrs.get("goldstein"),
-        "article": str(attrs.get("article") or ""),
+        "quad": quad_of(attrs.get("quad_class"), attrs.get("cameo")),
+        "article": article,
+        "title": str(about.get("title") or ""),
+        "url": str(about.get("url") or ""),
+        "published": str(about.get("published") or "")[:10],
         "claimed": bool(attrs.get("claimed")),
         "claimed_by": [str(actor) for actor in claimed_by],
         "negated": bool(attrs.get("negated")),
         "evidence": str(attrs.get("evidence") or ""),
     }
+
+
+def majority_quad(quads: Any) -> int | None:
+    """The quad class most events of an edge have (ties: the lower class), None when none is known.
+
+    >>> majority_quad([4, 3, 4, None]), majority_quad([None])
+    (4, None)
+    """
+    counts = Counter(q for q in quads if q)
+    if not counts:
+        return None
+    return min(counts, key=lambda q: (-counts[q], q))
+
+
+def _components(G: Any, nodes: list[Any], ranks: Mapping[Any, float]) -> tuple[dict[Any, int], list[dict[str, Any]]]:
+    """Each kept node's component (0 the largest) and the small ones as ``{id, nodes, label, events}``."""
+    import networkx as nx
+
+    kept = G.subgraph(nodes)
+    parts = sorted(
+        (sorted(part, key=lambda n: (-ranks.get(n, 0.0), str(n))) for part in nx.weakly_connected_components(kept)),
+        key=lambda part: (-len(part), -sum(ranks.get(n, 0.0) for n in part), str(part[0])),
+    )
+    component_of = {node: index for index, part in enumerate(parts) for node in part}
+    small = [
+        {"id": index, "nodes": [str(n) for n in part], "label": " \u2013 ".join(node_label(G, n) for n in part[:3])
+         + (f" and {len(part) - 3} more" if len(part) > 3 else ""), "events": kept.subgraph(part).number_of_edges()}
+        for index, part in enumerate(parts) if index > 0
+    ]
+    return component_of, small
+
+
+def _country_names(G: Any, nodes: list[Any]) -> dict[str, str]:
+    """``{code: name}`` of the countries of the kept actors, named by their Country node when drawn."""
+    names = {}
+    for node in nodes:
+        attrs = G.nodes[node]
+        if attrs.get("type") == "Country" and attrs.get("country"):
+            names[str(attrs["country"])] = node_label(G, node)
+    codes = {str(G.nodes[node].get("country") or "") for node in nodes} - {""}
+    return {code: names.get(code, code) for code in sorted(codes) if ";" not in code}
 
 
 def _kept_nodes(G: Any, ranks: Mapping[Any, float], max_nodes: int) -> list[Any]:
@@ -165,6 +202,7 @@ def page_data(
     color_by: str = "type",
     max_nodes: int | None = None,
     max_events_per_edge: int | None = None,
+    articles: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, Any]:
     """The nodes, aggregated edges, legend and notice a picture of ``G`` draws.
 
@@ -184,13 +222,18 @@ def page_data(
         What the node colour tells.
     max_nodes, max_events_per_edge : int, optional
         Caps (defaults from ``style.toml``).
+    articles : mapping, optional
+        ``{article IRI: {"title": ..., "url": ...}}`` (see
+        :func:`kg.analytics.article_info`), so that evidence names its article.
 
     Returns
     -------
     dict
-        JSON-ready: ``nodes``, ``edges`` (one per dyad and event type, sorted),
-        ``types``, ``legend``, ``notice``, ``total_nodes``, ``total_events``,
-        ``date_min``, ``date_max``.
+        JSON-ready: ``nodes`` (with ``component``, 0 for the largest, and
+        ``hub`` for the most central), ``edges`` (one per dyad and event type,
+        sorted, coloured by quad class), ``components`` (the small ones, for
+        a list), ``countries`` (code to name), ``types``, ``legend``,
+        ``notice``, ``total_nodes``, ``total_events``, ``date_min``, ``date_max``.
     """
     style = load_style()
     limits = style["limits"]
@@ -203,6 +246,11 @@ def page_data(
     top = max((ranks.get(node, 0.0) for node in nodes), default=0.0) or 1.0
     sizes = style["sizes"]
     extra = {name: values for name, values in (metrics or {}).items()}
+    component_of, components = _components(G, nodes, ranks)
+    # the most central actors of the main network, and the first of each small group
+    main = [node for node in nodes if component_of[node] == 0]
+    hubs = set(main[: int(limits["hub_labels"])])
+    hubs.update(next(node for node in nodes if component_of[node] == c["id"]) for c in components)
     node_rows = []
     for node in nodes:
         attrs = G.nodes[node]
@@ -216,19 +264,21 @@ def page_data(
             "pagerank": round(ranks.get(node, 0.0), 6),
             "size": round(sizes["min_node"] + (sizes["max_node"] - sizes["min_node"]) * share, 1),
             "color": colors[node],
+            "component": component_of[node],
+            "hub": node in hubs,
             "metrics": {name: values[node] for name, values in sorted(extra.items()) if node in values},
         })
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for source, target, attrs in G.edges(data=True):
         if source in kept and target in kept:
-            groups[(str(source), str(target), str(attrs.get("type") or "EVENT"))].append(_event(attrs))
-    edge_colors = style["edge_colors"]
+            groups[(str(source), str(target), str(attrs.get("type") or "EVENT"))].append(_event(attrs, articles or {}))
+    quad_colors = style["quad_colors"]
     edges = []
     for index, ((source, target, kind), events) in enumerate(sorted(groups.items())):
         events.sort(key=lambda e: (e["lo"] or "9999", e["event"]))
         scores = [float(e["goldstein"]) for e in events if e["goldstein"] is not None]
         mean = sum(scores) / len(scores) if scores else None
-        sign = polarity(mean)
+        quad = majority_quad(e["quad"] for e in events)
         edges.append({
             "id": f"e{index}",
             "source": source,
@@ -236,8 +286,9 @@ def page_data(
             "type": kind,
             "count": len(events),
             "goldstein": None if mean is None else round(mean, 2),
-            "polarity": sign,
-            "color": edge_colors[sign],
+            "quad": quad,
+            "polarity": QUADS[quad].side if quad else "neutral",
+            "color": quad_colors[QUADS[quad].key] if quad else quad_colors["unknown"],
             "label": kind if len(events) == 1 else f"{kind} \u00d7{len(events)}",
             "width": round(1.5 + 1.5 * math.log2(len(events)), 2),
             "events": events[:per_edge],
@@ -260,8 +311,11 @@ def page_data(
         "legend": {
             "nodes": node_legend,
             "color_by": color_by,
-            "edges": [(style["edge_labels"][name], edge_colors[name]) for name in ("cooperation", "conflict", "neutral")],
+            "edges": quad_legend(style),
         },
+        "components": components,
+        "countries": _country_names(G, nodes),
+        "seed": 7,
         "notice": notice,
         "total_nodes": total,
         "total_events": G.number_of_edges(),

@@ -17,7 +17,7 @@ from kg.errors import QueryError
 from kg.queries import bind_params, resolve_query
 from kg.store import GraphResult, SelectResult, Store
 
-__all__ = ["restrict", "subgraph_from_query"]
+__all__ = ["network_title", "restrict", "subgraph_from_query"]
 
 
 def restrict(G: Any, iris: Iterable[str]) -> Any:
@@ -111,3 +111,40 @@ def subgraph_from_query(
 
         G = actor_network(store)
     return restrict(G, iris)
+
+
+def network_title(
+    query: str | None,
+    *,
+    params: Mapping[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    types: Iterable[str] | None = None,
+    country: str | None = None,
+) -> str:
+    """A title that says what a network picture shows: the query's own title and the filters.
+
+    >>> network_title("who_accuses_whom", params={"actor": "Armenia"})
+    'Who accuses whom (actor Armenia)'
+    >>> network_title(None, since="2020-09", types=["Fight"])
+    'Actor network, events from 2020-09, type Fight'
+    """
+    from kg.queries import get_query
+
+    if query is None:
+        title = "Actor network"
+    else:
+        try:
+            title = get_query(query).title or query
+        except QueryError:
+            title = "Actor network chosen by a query"
+    if params:
+        title += " (" + ", ".join(f"{name} {value}" for name, value in sorted(params.items())) + ")"
+    parts = []
+    if since or until:
+        parts.append("events " + (f"from {since}" if since else "") + (" " if since and until else "") + (f"to {until}" if until else ""))
+    if types:
+        parts.append("type " + ", ".join(types))
+    if country:
+        parts.append(f"country {country.upper()}")
+    return ", ".join([title, *parts])

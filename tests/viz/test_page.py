@@ -77,11 +77,17 @@ def test_page_is_offline_and_error_free(opened: Opened) -> None:
     assert opened.errors == []
 
 
-def test_every_actor_is_drawn(opened: Opened, G: Any) -> None:
-    assert opened.js("window.kgCy.nodes().length") == G.number_of_nodes()
-    assert opened.js("document.body.dataset.nodes") == str(G.number_of_nodes())
+def test_every_actor_of_the_main_network_is_drawn(opened: Opened, G: Any) -> None:
+    from tests.viz.conftest import RUS
+
+    connected = G.number_of_nodes() - 1  # Russia has no event: a group of its own, listed
+    assert opened.js("window.kgCy.nodes().length") == connected
+    assert opened.js("document.body.dataset.nodes") == str(connected)
     # drawn, not only loaded: each node has a box on the canvas
-    assert opened.js("window.kgCy.nodes().filter(n => n.renderedBoundingBox().w > 0).length") == G.number_of_nodes()
+    assert opened.js("window.kgCy.nodes().filter(n => n.renderedBoundingBox().w > 0).length") == connected
+    assert "Russia" in opened.page.inner_text("#kg-groups")
+    opened.page.check("#kg-all")
+    wait_until(opened.page, f"window.kgCy.getElementById('{RUS}').length === 1")
 
 
 def test_parallel_events_are_one_edge_with_a_count(opened: Opened) -> None:
@@ -182,7 +188,7 @@ def test_concentric_layout_for_big_graphs(chain: Any, tmp_path: Path, tab: Any) 
 def test_policy_allows_exactly_the_page_scripts(G: Any) -> None:
     page = render_html(G, title="t")
     scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
-    assert len(scripts) == 2
+    assert len(scripts) == 6  # Cytoscape.js, layout-base, cose-base, fCoSE, the shared helpers, the page
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert policy is not None
     text = html.unescape(policy.group(1))

@@ -10,7 +10,8 @@ import pytest
 
 from kg.errors import ConfigError
 from kg.viz.html import embed_json, render_html
-from kg.viz.prepare import date_period, page_data, polarity
+from kg.viz.prepare import date_period, load_style, page_data
+from kg.viz.quads import QUADS
 from tests.viz.conftest import ARM, AZE, OSCE, PUTIN
 
 
@@ -26,19 +27,23 @@ def test_events_of_one_dyad_and_type_become_one_edge(G: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "target", "kind", "expected"),
-    [(ARM, AZE, "ACCUSE", "conflict"), (PUTIN, ARM, "CONSULT", "cooperation"), (OSCE, ARM, "AID", "cooperation")],
+    ("source", "target", "kind", "quad", "side"),
+    [(ARM, AZE, "ACCUSE", 3, "conflict"), (PUTIN, ARM, "CONSULT", 1, "cooperation"), (OSCE, ARM, "AID", 2, "cooperation")],
 )
-def test_edges_are_coloured_by_cooperation_or_conflict(G: Any, source: str, target: str, kind: str, expected: str) -> None:
+def test_edges_are_coloured_by_quad_class(G: Any, source: str, target: str, kind: str, quad: int, side: str) -> None:
     data = page_data(G, title="t")
     edge = next(e for e in data["edges"] if (e["source"], e["target"], e["type"]) == (source, target, kind))
-    assert edge["polarity"] == expected
-    assert {edge["color"] for edge in data["edges"] if edge["polarity"] == expected} == {edge["color"]}
+    assert (edge["quad"], edge["polarity"]) == (quad, side)
+    assert edge["color"] == load_style()["quad_colors"][QUADS[quad].key]
 
 
-@pytest.mark.parametrize(("score", "expected"), [(7.0, "cooperation"), (-0.1, "conflict"), (0.0, "neutral"), (None, "neutral")])
-def test_polarity(score: float | None, expected: str) -> None:
-    assert polarity(score) == expected
+def test_quad_class_not_goldstein_sign_decides_the_side() -> None:
+    # an appeal for de-escalation is verbal cooperation (CAMEO root 02) though it scores below zero
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", type="APPEAL", cameo="024", goldstein=-0.3, quad_class=1)
+    G.add_edge("c", "d", type="APPEAL", cameo="024", goldstein=-0.3, quad_class=None)
+    data = page_data(G, title="t")
+    assert [(e["quad"], e["polarity"]) for e in data["edges"]] == [(1, "cooperation"), (1, "cooperation")]
 
 
 def test_node_cap_keeps_highest_pagerank(chain: Any) -> None:

@@ -11,7 +11,7 @@ from kg.errors import ConfigError
 from kg.viz import render_static
 from tests.viz.conftest import artifacts
 
-LEGEND = ["Country", "Person", "InternationalOrganization", "cooperation (Goldstein &gt; 0)", "conflict (Goldstein &lt; 0)"]
+LEGEND = ["Country", "Person", "InternationalOrganization", "verbal cooperation", "material conflict"]
 
 
 def test_png_is_a_picture(G: Any, tmp_path: Path) -> None:

@@ -1,11 +1,15 @@
-/* The query page: library, editor, results table with paging and downloads, graph view.
+/* The query page: library, editor, results table with paging and downloads, labels in
+ * place of IRIs, a chart for two columns of which the second is numeric, a graph for
+ * CONSTRUCT, and a link that opens the query (/?query=...).
  * Every value from the server is written with textContent, never as HTML. */
 "use strict";
 (function () {
   const ID_BASE = "https://w3id.org/conflict-kg/id/";
   const PAGE_SIZE = 25;
   const $ = (id) => document.getElementById(id);
-  const state = { library: [], vars: [], rows: [], page: 0, raw: "", kind: "" };
+  const state = { library: [], vars: [], rows: [], page: 0, raw: "", kind: "", labels: {} };
+  const editorText = () => (window.kgEditor ? window.kgEditor.getValue() : $("editor").value);
+  const setEditorText = (text) => { if (window.kgEditor) { window.kgEditor.setValue(text); } else { $("editor").value = text; } };
 
   function authHeaders(extra) {
     const headers = Object.assign({}, extra || {});
@@ -33,6 +37,7 @@
     const response = await fetch("/api/queries", { headers: authHeaders() });
     if (!response.ok) { setStatus(await errorMessage(response), true); return; }
     state.library = await response.json();
+    if (window.kgSetLibrary) { window.kgSetLibrary(state.library); }
     const select = $("query-select");
     for (const query of state.library) {
       const option = document.createElement("option");
@@ -75,10 +80,17 @@
     }
     const response = await fetch("/api/queries/" + encodeURIComponent(name) + "?" + params, { headers: authHeaders() });
     if (!response.ok) { setStatus(await errorMessage(response), true); return false; }
-    $("editor").value = (await response.json()).text;
+    setEditorText((await response.json()).text);
     setStatus("", false);
     return true;
   }
+
+  // "#name" completion in the editor: the library query with its defaults
+  window.kgLoadLibraryQuery = async function (name) {
+    const response = await fetch("/api/queries/" + encodeURIComponent(name), { headers: authHeaders() });
+    if (!response.ok) { setStatus(await errorMessage(response), true); return; }
+    setEditorText((await response.json()).text);
+  };
 
   function cell(term) {
     const td = document.createElement("td");
@@ -86,13 +98,74 @@
     if (term.type === "uri" && term.value.startsWith(ID_BASE)) {
       const a = document.createElement("a");
       a.href = "/entity/" + term.value.slice(ID_BASE.length);
-      a.textContent = term.value.slice(ID_BASE.length);
+      a.textContent = state.labels[term.value] || term.value.slice(ID_BASE.length);
       a.title = term.value;
       td.appendChild(a);
     } else {
-      td.textContent = term.value;
+      td.textContent = term.type === "uri" && state.labels[term.value] ? state.labels[term.value] : term.value;
+      if (term.type === "uri") { td.title = term.value; }
     }
     return td;
+  }
+
+  // labels (or titles) of the IRIs in the results, shown in their place
+  async function fetchLabels(rows, vars) {
+    const iris = new Set();
+    for (const row of rows) {
+      for (const name of vars) {
+        const term = row[name];
+        if (term && term.type === "uri" && iris.size < 500 && /^[^<>"{}|\\^`\s]+$/.test(term.value)) { iris.add(term.value); }
+      }
+    }
+    if (!iris.size) { return {}; }
+    const values = Array.from(iris).map((iri) => "<" + iri + ">").join(" ");
+    const query = "SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { " + values +
+      " } { ?s rdfs:label ?l } UNION { ?s dcterms:title ?l } } GROUP BY ?s";
+    const response = await fetch("/sparql", {
+      method: "POST",
+      headers: authHeaders({ "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" }),
+      body: query
+    });
+    if (!response.ok) { return {}; }
+    const labels = {};
+    for (const row of (await response.json()).results.bindings) { labels[row.s.value] = row.label.value; }
+    return labels;
+  }
+
+  // two columns, the second numeric: a bar chart above the table
+  function drawChart() {
+    const box = $("chart");
+    box.replaceChildren();
+    box.hidden = true;
+    if (state.kind !== "select" || state.vars.length !== 2 || !state.rows.length) { return; }
+    const [nameVar, valueVar] = state.vars;
+    const numbers = state.rows.map((row) => row[valueVar] ? Number(row[valueVar].value) : NaN);
+    if (numbers.some((n) => !Number.isFinite(n))) { return; }
+    const rows = state.rows.slice(0, 40);
+    const top = Math.max(...numbers.slice(0, 40).map(Math.abs), 1);
+    const SVG = "http://www.w3.org/2000/svg";
+    const height = 20 * rows.length + 10;
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 800 " + height);
+    svg.setAttribute("id", "chart-svg");
+    rows.forEach((row, i) => {
+      const term = row[nameVar];
+      const name = term ? (state.labels[term.value] || term.value) : "";
+      const label = document.createElementNS(SVG, "text");
+      label.setAttribute("x", "245"); label.setAttribute("y", String(20 * i + 19)); label.setAttribute("text-anchor", "end");
+      label.textContent = name.length > 38 ? name.slice(0, 37) + "\u2026" : name;
+      const bar = document.createElementNS(SVG, "rect");
+      const width = 480 * Math.abs(numbers[i]) / top;
+      bar.setAttribute("x", "250"); bar.setAttribute("y", String(20 * i + 6));
+      bar.setAttribute("width", String(Math.max(1, width))); bar.setAttribute("height", "15");
+      bar.setAttribute("class", numbers[i] < 0 ? "bar negative" : "bar");
+      const value = document.createElementNS(SVG, "text");
+      value.setAttribute("x", String(255 + width)); value.setAttribute("y", String(20 * i + 19));
+      value.textContent = String(numbers[i]);
+      svg.append(label, bar, value);
+    });
+    box.appendChild(svg);
+    box.hidden = false;
   }
 
   function renderTable() {
@@ -167,7 +240,7 @@
         "Content-Type": "application/sparql-query",
         "Accept": "application/sparql-results+json, application/n-triples;q=0.9"
       }),
-      body: $("editor").value
+      body: editorText()
     });
     if (!response.ok) {
       setStatus(await errorMessage(response), true);
@@ -199,7 +272,19 @@
       $("notice").hidden = false;
     }
     setStatus(`${state.rows.length} result(s)`, false);
+    state.labels = state.kind === "select" ? await fetchLabels(state.rows, state.vars) : {};
     renderTable();
+    drawChart();
+  }
+
+  function shareLink() {
+    const url = new URL(window.location.href);
+    url.search = "?" + new URLSearchParams({ query: editorText() }).toString();
+    url.hash = "";
+    $("share-link").href = url.toString();
+    $("share-link").textContent = url.toString().length > 120 ? url.toString().slice(0, 117) + "\u2026" : url.toString();
+    $("share-box").hidden = false;
+    window.history.replaceState(null, "", url.toString());
   }
 
   function download(name, type, text) {
@@ -226,6 +311,7 @@
     $("query-select").addEventListener("change", showQuery);
     $("load-query").addEventListener("click", loadQuery);
     $("run").addEventListener("click", () => run().catch((e) => setStatus(String(e), true)));
+    $("share").addEventListener("click", shareLink);
     $("prev").addEventListener("click", () => { state.page -= 1; renderTable(); });
     $("next").addEventListener("click", () => { state.page += 1; renderTable(); });
     $("download-csv").addEventListener("click", () => download("results.csv", "text/csv", toCsv()));
@@ -240,5 +326,11 @@
       loadLibrary();
     });
     loadLibrary().catch((e) => setStatus(String(e), true));
+    // a shared link: /?query=... opens the query and runs it
+    const shared = new URLSearchParams(window.location.search).get("query");
+    if (shared) {
+      setEditorText(shared);
+      run().catch((e) => setStatus(String(e), true));
+    }
   });
 })();

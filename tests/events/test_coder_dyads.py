@@ -72,7 +72,7 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # lexicon: everyday diplomatic verbs with the objects that make them events
     ("Bolivia broke relations with Israel.", ("BOL", "ISR", "161")),
     ("Senegal abandoned its military ties with France.", ("SEN", "FRA", "161")),
-    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "070")),
+    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "033")),  # a future act of aid is the intent of it
     ("The Irish government chided Britain.", ("IRL", "GBR", "111")),
     ("Cuba and the United States renewed diplomatic relations in 2015.", ("CUB", None, "050")),
     # actor nouns: a crowd acts for the people named before it, a bunch of X are X

@@ -14,7 +14,8 @@ from dependency relations only:
 each with the heads coordinated with it. The subject is the verb's subject,
 the object of its ``by`` phrase in the passive, or the subject of the verb it
 is coordinated with or complements ("the storm hit the coast and *killed*
-three").
+three"). The trigger's own dependency label tells a participle before a noun
+("*Russian-occupied* Crimea").
 """
 
 from __future__ import annotations
@@ -101,4 +102,4 @@ def complements_of(trigger: Token, words: frozenset[str], *, nominal: bool, clas
     """
     heads = tuple(_head(token, prep, classes, types) for token, prep in _heads(trigger, nominal=nominal))
     subjects = tuple(_head(token, "", classes, types) for token in _subjects(trigger))
-    return Complements(words, heads, subjects)
+    return Complements(words, heads, subjects, trigger.dep_)

@@ -24,7 +24,11 @@ joined by ``+`` that must all hold. An atom is:
     the object of that preposition belongs to the class ("fight *against:*
     poverty");
 ``subj:@class``
-    the subject belongs to the class ("*the storm* killed three people").
+    the subject belongs to the class ("*the storm* killed three people");
+``as:dep``
+    the trigger itself has that dependency label: ``as:amod`` is a participle
+    before a noun ("*Russian-occupied* Crimea", "*Rwandan-backed* rebels"),
+    which names a state of the noun rather than an event the sentence reports.
 
 >>> classes = load_classes()
 >>> sorted(classes.of("prisoner"))
@@ -78,11 +82,14 @@ class Complements:
         The head of each complement (objects, prepositional objects, clauses).
     subjects : tuple of Head
         The heads of the trigger's subject (or of the ``by`` phrase of a passive).
+    role : str
+        The dependency label of the trigger's head ("amod", "ROOT").
     """
 
     words: frozenset[str]
     heads: tuple[Head, ...] = ()
     subjects: tuple[Head, ...] = ()
+    role: str = ""
 
     @classmethod
     def of_words(cls, words: Collection[str], classes: SemanticClasses) -> Complements:
@@ -173,7 +180,7 @@ class SemanticClasses:
 
 @dataclass(frozen=True)
 class _Atom:
-    kind: str  # "word", "topic", "head", "subject"
+    kind: str  # "word", "topic", "head", "subject", "role"
     value: str
     prep: str = ""
 
@@ -184,6 +191,8 @@ class _Atom:
             return classes.among(self.value, complements.words)
         if self.kind == "subject":
             return any(self.value in head.classes for head in complements.subjects)
+        if self.kind == "role":
+            return complements.role == self.value
         return any(self.value in head.classes and (not self.prep or head.prep == self.prep)
                    for head in complements.heads)
 
@@ -246,9 +255,11 @@ def _atom(text: str, where: str, classes: SemanticClasses) -> _Atom:
         if prep == "subj":
             return _Atom("subject", name)
         return _Atom("head", name, prep)
+    if prep == "as" and rest:
+        return _Atom("role", rest)
     if prep or not rest:
         raise LexiconError(f"{where}: malformed condition {text!r}; "
-                           "write a word, ~class, @class, prep:@class or subj:@class")
+                           "write a word, ~class, @class, prep:@class, subj:@class or as:dep")
     return _Atom("word", rest)
 
 

@@ -57,11 +57,11 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # who is to act in what a demand or an appeal asks is its target
     ("Palestinian officials demanded Friday that the United States match the support of the EU.",
      ("PSE", "USA", "100")),
-    ("Egypt urged that Israel withdraw.", ("EGY", "ISR", "020")),
+    ("Egypt urged that Israel withdraw.", ("EGY", "ISR", "0256")),  # a plea to withdraw is one to de-escalate
     # "about": what a reaction or a statement is about
     ("Japan expressed concern about North Korea.", ("JPN", "PRK", "012")),
     # a vow takes the target of what is vowed
-    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "030")),
+    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "138")),  # a vow of force is a threat
     # "with" names the partner of agreement
     ("Brazil agrees with Argentina that the dispute must end.", ("BRA", "ARG", "019")),
     # several groups named after a member noun
@@ -72,7 +72,7 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # lexicon: everyday diplomatic verbs with the objects that make them events
     ("Bolivia broke relations with Israel.", ("BOL", "ISR", "161")),
     ("Senegal abandoned its military ties with France.", ("SEN", "FRA", "161")),
-    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "033")),  # a future act of aid is the intent of it
+    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "0331")),  # a future act of aid is the intent of it
     ("The Irish government chided Britain.", ("IRL", "GBR", "111")),
     ("Cuba and the United States renewed diplomatic relations in 2015.", ("CUB", None, "050")),
     # actor nouns: a crowd acts for the people named before it, a bunch of X are X

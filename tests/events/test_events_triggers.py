@@ -82,14 +82,14 @@ def test_match_and_select(
         "war/NOUN crime/NOUN",  # a non-trigger hides "war"
         "heart/NOUN attack/NOUN",
         "fight/ADJ",  # one-word entries need their part of speech
-        "release/VERB statement/NOUN",  # "release" needs a person or property
+        "release/VERB video/NOUN",  # "release" needs a person or property
         "express/VERB very/ADV deep/ADJ and/CCONJ concern/NOUN",  # a conjunction breaks the pattern
         "express/VERB his/PRON very/ADV deep/ADJ concern/NOUN",  # more than two words in between
     ],
 )
 def test_no_trigger(lexicon: TriggerLexicon, tokens: str) -> None:
     lemmas, tags = _tagged(tokens)
-    assert [m.select({"statement"}) for m in lexicon.match(lemmas, tags)] in ([], [None])
+    assert [m.select({"video"}) for m in lexicon.match(lemmas, tags)] in ([], [None])
 
 
 def test_match_spans_include_gap_words(lexicon: TriggerLexicon) -> None:
@@ -141,8 +141,9 @@ def test_trigger_accepts(requires: str, complements: set[str], accepted: bool) -
 
 def test_every_entry_is_well_formed(lexicon: TriggerLexicon) -> None:
     events = [t for t in lexicon.entries if t.names_event]
-    overrides = {" ".join(t.pattern) for t in events if t.plover != cameo_to_plover(t.code)}
-    assert overrides == {"resign", "step down"}
+    overrides = {(t.code, t.plover) for t in events if t.plover != cameo_to_plover(t.code)}
+    assert overrides == {("0831", "RETREAT")}  # leaving office: CAMEO 08, PLOVER RETREAT
+    assert {" ".join(t.pattern) for t in events if t.code == "0831"} >= {"resign", "step down", "abdicate"}
     assert all(t.plover in EVENT_TYPES for t in events)
     assert all(t.requires for t in lexicon.entries if not t.names_event)
     assert all(t.pattern == tuple(w.lower() for w in t.pattern) for t in lexicon.entries)

@@ -18,11 +18,14 @@ joined by ``+`` that must all hold. An atom is:
     a member of the class is among the words of the complements (the topic:
     "called for *the release of* prisoners" is about a release);
 ``@class``
-    a head of a complement (an object, the object of a preposition, the verb
-    of a clause, a noun modifier of a noun trigger) belongs to the class;
+    the head of a direct complement (an object, the subject of a passive, the
+    verb of a clause, a noun or adjective modifier of a noun trigger) belongs
+    to the class;
 ``prep:@class``
     the object of that preposition belongs to the class ("fight *against:*
-    poverty");
+    poverty", "an attack *on:* the proposal"); prepositional objects count
+    only so, since "with artillery" or "in the capital" says nothing of what
+    is attacked;
 ``subj:@class``
     the subject belongs to the class ("*the storm* killed three people");
 ``as:dep``
@@ -193,8 +196,7 @@ class _Atom:
             return any(self.value in head.classes for head in complements.subjects)
         if self.kind == "role":
             return complements.role == self.value
-        return any(self.value in head.classes and (not self.prep or head.prep == self.prep)
-                   for head in complements.heads)
+        return any(self.value in head.classes and head.prep == self.prep for head in complements.heads)
 
 
 @dataclass(frozen=True)

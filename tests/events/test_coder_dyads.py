@@ -61,7 +61,7 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # "about": what a reaction or a statement is about
     ("Japan expressed concern about North Korea.", ("JPN", "PRK", "012")),
     # a vow takes the target of what is vowed
-    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "138")),  # a vow of force is a threat
+    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "1384")),  # a vow to attack is a threat of it
     # "with" names the partner of agreement
     ("Brazil agrees with Argentina that the dispute must end.", ("BRA", "ARG", "019")),
     # several groups named after a member noun

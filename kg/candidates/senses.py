@@ -11,7 +11,9 @@ from dependency relations only:
 - of a noun: its noun and adjective modifiers ("a *custody* battle", a *legal*
   fight) and the objects of its prepositions ("the war *on drugs*");
 
-each with the heads coordinated with it. The subject is the verb's subject,
+each with the heads coordinated with it; a partitive head ("dozens *of
+prisoners*", "a team *of inspectors*") also has the classes of its "of" noun.
+The subject is the verb's subject,
 the object of its ``by`` phrase in the passive, or the subject of the verb it
 is coordinated with or complements ("the storm hit the coast and *killed*
 three"). The trigger's own dependency label tells a participle before a noun
@@ -35,6 +37,8 @@ _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _SHARED_SUBJECT = frozenset({"conj", "xcomp"})
 _MODIFIER_DEPS = frozenset({"compound", "amod"})
+# the class of nouns that stand for what follows their "of" (kg/events/data/classes.toml)
+_PARTITIVE = "partitives"
 
 
 def entity_types(doc: Doc) -> Mapping[int, str]:
@@ -46,10 +50,18 @@ def entity_types(doc: Doc) -> Mapping[int, str]:
     return {i: kg_type for ent in doc.ents if (kg_type := ent._.kg_type) for i in range(ent.start, ent.end)}
 
 
-def _head(token: Token, prep: str, classes: SemanticClasses, types: Mapping[int, str]) -> Head:
+def _classes(token: Token, classes: SemanticClasses, types: Mapping[int, str]) -> frozenset[str]:
     modifiers = [c.lemma_ for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i]
-    found = classes.classify(token.lemma_, modifiers=modifiers, label=token.ent_type_,
-                             kg_type=types.get(token.i, ""))
+    return classes.classify(token.lemma_, modifiers=modifiers, label=token.ent_type_, kg_type=types.get(token.i, ""))
+
+
+def _head(token: Token, prep: str, classes: SemanticClasses, types: Mapping[int, str]) -> Head:
+    found = _classes(token, classes, types)
+    if _PARTITIVE in found:
+        # "dozens of prisoners", "a team of inspectors": the head stands for its "of" noun
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = found.union(*(_classes(t, classes, types) for t, _ in _prep_heads(child)))
     return Head(token.lemma_.lower(), prep, found)
 
 

@@ -84,6 +84,7 @@ MUST = [
     ("labour", "Teachers struck over pay.", "struck", "143"),
     # irregulars against non-combatants: an assault
     ("irregulars", "Gunmen killed five villagers in the north.", "killed", "180"),
+    ("noncombatants", "Gunmen opened fire on worshippers at a mosque.", "opened fire", "180"),
     # ties between states
     ("ties", "Egypt and Turkey restored diplomatic relations.", "restored", "050"),
     # claims: rejecting an accusation is a denial
@@ -129,6 +130,7 @@ MUST_NOT = [
     ("animals", "Farmers killed thousands of infected chickens.", "killed", "190"),
     ("labour", "Israeli jets struck targets in Gaza.", "struck", "143"),
     ("irregulars", "Soldiers killed five militants.", "killed", "180"),
+    ("noncombatants", "Soldiers opened fire on the rebels.", "opened fire", "180"),
     ("ties", "The two sides resumed negotiations.", "resumed", "050"),
     ("claims", "Hamas rejected the proposal.", "rejected", "016"),
     ("police", "Troops raided a rebel camp.", "raided", "170"),

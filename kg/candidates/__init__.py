@@ -22,6 +22,7 @@ from kg.candidates.roles import bracketed, find_roles, indirect_targets, is_infi
 from kg.candidates.senses import complements_of, entity_types
 from kg.candidates.words import RoleWords, role_words
 from kg.errors import ExtractionError
+from kg.events.senses import Complements
 from kg.events.triggers import Trigger, TriggerLexicon, TriggerMatch
 from kg.events.timex import find_times
 from kg.model import ArgumentSpan, Article, ConflictCandidate, EventCandidate
@@ -121,7 +122,8 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
     complement, content = _complements(head)
     # forms: (lower-case lemma, lower-case text) of each token of the sentence
     lemmas = frozenset(form for i in complement for form in forms[i - sentence.start])
-    complements = complements_of(head, lemmas, nominal=entry_pos == "NOUN", classes=match.classes, types=types)
+    complements = (complements_of(head, lemmas, nominal=entry_pos == "NOUN", classes=match.classes, types=types)
+                   if match.needs_parse else Complements(lemmas))
     entry = match.select(complements)
     if entry is None or not entry.names_event:
         return None

@@ -22,7 +22,7 @@ three"). The trigger's own dependency label tells a participle before a noun
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from kg.events.senses import Complements, Head, SemanticClasses
@@ -41,13 +41,37 @@ _MODIFIER_DEPS = frozenset({"compound", "amod"})
 _PARTITIVE = "partitives"
 
 
-def entity_types(doc: Doc) -> Mapping[int, str]:
-    """kg's entity type of each token inside a typed entity (``Span._.kg_type``), by token index."""
-    from spacy.tokens import Span
+class _EntityTypes(Mapping[int, str]):
+    """kg's entity types of a Doc's tokens, read from its entities on first use."""
 
-    if not Span.has_extension("kg_type"):
-        return {}
-    return {i: kg_type for ent in doc.ents if (kg_type := ent._.kg_type) for i in range(ent.start, ent.end)}
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._types: dict[int, str] | None = None
+
+    def _read(self) -> dict[int, str]:
+        if self._types is None:
+            from spacy.tokens import Span
+
+            self._types = {} if not Span.has_extension("kg_type") else {
+                i: kg_type for ent in self._doc.ents if (kg_type := ent._.kg_type) for i in range(ent.start, ent.end)}
+        return self._types
+
+    def __getitem__(self, i: int) -> str:
+        return self._read()[i]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
+def entity_types(doc: Doc) -> Mapping[int, str]:
+    """kg's entity type of each token inside a typed entity (``Span._.kg_type``), by token index.
+
+    The entities are read when the mapping is first used: most sentences need no type.
+    """
+    return _EntityTypes(doc)
 
 
 def _classes(token: Token, classes: SemanticClasses, types: Mapping[int, str]) -> frozenset[str]:

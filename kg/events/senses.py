@@ -94,6 +94,34 @@ class Complements:
     subjects: tuple[Head, ...] = ()
     role: str = ""
 
+    def topics(self, classes: SemanticClasses) -> frozenset[str]:
+        """The classes of which a member is among :attr:`words` (computed once per object)."""
+        cached = self.__dict__.get("_topics")
+        if cached is None or cached[0] is not classes:
+            cached = (classes, classes.topics(self.words))
+            # a cache, not state: the frozen object's value never changes
+            self.__dict__["_topics"] = cached
+        return cached[1]
+
+    def head_classes(self, prep: str) -> frozenset[str]:
+        """The classes of the heads with this preposition ("" for direct complements)."""
+        by_prep = self.__dict__.get("_heads")
+        if by_prep is None:
+            found: dict[str, set[str]] = {}
+            for head in self.heads:
+                found.setdefault(head.prep, set()).update(head.classes)
+            by_prep = {k: frozenset(v) for k, v in found.items()}
+            self.__dict__["_heads"] = by_prep
+        return by_prep.get(prep, frozenset())
+
+    def subject_classes(self) -> frozenset[str]:
+        """The classes of the subjects' heads."""
+        found = self.__dict__.get("_subjects")
+        if found is None:
+            found = frozenset(c for head in self.subjects for c in head.classes)
+            self.__dict__["_subjects"] = found
+        return found
+
     @classmethod
     def of_words(cls, words: Collection[str], classes: SemanticClasses) -> Complements:
         """Complements known only as a bag of lemmas: each word also counts as a head.
@@ -169,7 +197,17 @@ class SemanticClasses:
 
     def among(self, name: str, words: frozenset[str]) -> bool:
         """Whether a member of class ``name`` is among ``words`` (a phrase: all its words)."""
-        return any(self._members(name, word, words) for word in words)
+        return name in self.topics(words)
+
+    def topics(self, words: frozenset[str]) -> frozenset[str]:
+        """Every class of which a member is among ``words`` (a phrase: all its words)."""
+        found: set[str] = set()
+        for word in words:
+            found.update(self.lemmas.get(word, ()))
+            for members, classes in self._phrases.get(word, ()):
+                if members <= words:
+                    found.update(classes)
+        return frozenset(found)
 
     def members_among(self, name: str, words: frozenset[str]) -> frozenset[str]:
         """The words of ``words`` that make up members of class ``name``."""
@@ -191,12 +229,12 @@ class _Atom:
         if self.kind == "word":
             return self.value in complements.words
         if self.kind == "topic":
-            return classes.among(self.value, complements.words)
+            return self.value in complements.topics(classes)
         if self.kind == "subject":
-            return any(self.value in head.classes for head in complements.subjects)
+            return self.value in complements.subject_classes()
         if self.kind == "role":
             return complements.role == self.value
-        return any(self.value in head.classes and head.prep == self.prep for head in complements.heads)
+        return self.value in complements.head_classes(self.prep)
 
 
 @dataclass(frozen=True)
@@ -209,6 +247,22 @@ class Condition:
     alternatives: tuple[tuple[_Atom, ...], ...] = field(default=(), repr=False)
     classes: SemanticClasses | None = field(default=None, compare=False, repr=False)
     text: str = ""
+    #: Whether the condition reads heads, subjects or the trigger's role (not only words).
+    needs_parse: bool = field(init=False, repr=False, compare=False)
+    # Alternatives of a single atom, by kind, tested as set lookups; the others one by one.
+    _single: Mapping[tuple[str, str], frozenset[str]] = field(init=False, repr=False, compare=False)
+    _compound: tuple[tuple[_Atom, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs_parse", any(
+            atom.kind in ("head", "subject", "role") for alternative in self.alternatives for atom in alternative))
+        single: dict[tuple[str, str], set[str]] = {}
+        for alternative in self.alternatives:
+            if len(alternative) == 1:
+                atom = alternative[0]
+                single.setdefault((atom.kind, atom.prep), set()).add(atom.value)
+        object.__setattr__(self, "_single", MappingProxyType({k: frozenset(v) for k, v in single.items()}))
+        object.__setattr__(self, "_compound", tuple(a for a in self.alternatives if len(a) > 1))
 
     def __bool__(self) -> bool:
         return bool(self.alternatives)
@@ -218,8 +272,20 @@ class Condition:
         if not self.alternatives:
             return True
         classes = self.classes or SemanticClasses(MappingProxyType({}))
-        return any(all(atom.holds(complements, classes) for atom in alternative)
-                   for alternative in self.alternatives)
+        for (kind, prep), values in self._single.items():
+            if kind == "word":
+                found = complements.words
+            elif kind == "topic":
+                found = complements.topics(classes)
+            elif kind == "head":
+                found = complements.head_classes(prep)
+            elif kind == "subject":
+                found = complements.subject_classes()
+            else:
+                found = frozenset({complements.role})
+            if not values.isdisjoint(found):
+                return True
+        return any(all(atom.holds(complements, classes) for atom in alternative) for alternative in self._compound)
 
     def matched_words(self, complements: Complements) -> frozenset[str]:
         """The words of the complements that the alternatives that hold name.

@@ -122,6 +122,11 @@ class TriggerMatch:
         """The lemmas of the matched pattern."""
         return self.candidates[0].pattern
 
+    @property
+    def needs_parse(self) -> bool:
+        """Whether choosing among the candidates reads more of the parse than the complements' words."""
+        return any(trigger.requires.needs_parse for trigger in self.candidates if trigger.requires)
+
     def select(self, complements: Complements | Collection[str] = ()) -> Trigger | None:
         """Return the first candidate the complements satisfy, or None.
 

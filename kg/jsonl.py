@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import KgError
+from kg.events.cameo import plover_of_class
 from kg.model import Entity, Event, EventArgument, Extraction
 
 __all__ = ["extraction_records"]
@@ -60,6 +61,8 @@ def _event_record(event: Event, extraction: Extraction, by_iri: dict[str, Entity
         "trigger_start": event.trigger[0],
         "trigger_end": event.trigger[1],
         "type": event.type,
+        "plover": plover_of_class(event.type),
+        "mode": event.mode,
         "cameo": event.cameo,
         "goldstein": event.goldstein,
         # one agent and one target as the record format has them; all of them below

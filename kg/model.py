@@ -214,7 +214,8 @@ class Event:
     """Who did what to whom, when and where, with its evidence.
 
     Filled by the ``events`` stage; the fields mirror the ontology's event
-    properties.
+    properties, except ``mode`` (the PLOVER mode, "aerial", "phone"), which
+    only ``kg extract`` prints.
     """
 
     iri: str
@@ -233,6 +234,7 @@ class Event:
     modality: str | None = None
     confidence: float = 0.5
     conflict: str | None = None
+    mode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,11 @@ class EventCandidate:
         Nouns inside the trigger's complements, nearest first ("criticized the
         closure of guest houses *in Bree*"): the target when ``targets`` name
         no actor.
+    plover : str
+        The PLOVER type the lexicon entry gives (it wins over the type of the
+        code's root); empty to take the code's.
+    mode : str
+        The PLOVER mode the lexicon entry gives, if any.
     """
 
     trigger: tuple[int, int]
@@ -374,6 +381,8 @@ class EventCandidate:
     time_value: str | None = None
     time_granularity: str | None = None
     indirect_targets: tuple[ArgumentSpan, ...] = ()
+    plover: str = ""
+    mode: str = ""
 
 
 @dataclass(frozen=True)

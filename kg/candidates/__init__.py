@@ -19,14 +19,18 @@ from typing import TYPE_CHECKING
 
 from kg.candidates.context import attach_time, attribution, polarity, time_governor
 from kg.candidates.roles import bracketed, find_roles, indirect_targets, is_infinitival, phrase_bounds, subjects
+from kg.candidates.senses import complements_of, entity_types
 from kg.candidates.words import RoleWords, role_words
 from kg.errors import ExtractionError
+from kg.events.senses import Complements
 from kg.events.triggers import Trigger, TriggerLexicon, TriggerMatch
 from kg.events.timex import find_times
 from kg.model import ArgumentSpan, Article, ConflictCandidate, EventCandidate
 from kg.nlp.extensions import doc_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.tokens import Doc, Span, Token
 
     from kg.events.timex import TimeMention
@@ -109,7 +113,7 @@ def _in_name(token: Token) -> bool:
 
 
 def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: RoleWords,
-               forms: list[tuple[str, str]]) -> _Found | None:
+               forms: list[tuple[str, str]], types: Mapping[int, str]) -> _Found | None:
     first = tokens[match.start]
     entry_pos = match.candidates[0].pos
     head = _phrase_head(tokens[match.start:match.end]) if entry_pos == "NOUN" else first
@@ -117,11 +121,13 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
         return None
     complement, content = _complements(head)
     # forms: (lower-case lemma, lower-case text) of each token of the sentence
-    lemmas = {form for i in complement for form in forms[i - sentence.start]}
-    entry = match.select(lemmas)
+    lemmas = frozenset(form for i in complement for form in forms[i - sentence.start])
+    complements = (complements_of(head, lemmas, nominal=entry_pos == "NOUN", classes=match.classes, types=types)
+                   if match.needs_parse else Complements(lemmas))
+    entry = match.select(complements)
     if entry is None or not entry.names_event:
         return None
-    absorbed = frozenset(w for alternative in entry.requires if alternative <= lemmas for w in alternative)
+    absorbed = entry.requires.matched_words(complements)
     roles = find_roles(head, pos=entry.pos, code=entry.code, words=words)
     last = tokens[match.end - 1]
     trigger = (first.idx, last.idx + len(last))
@@ -138,6 +144,8 @@ def _candidate(match: TriggerMatch, sentence: Span, tokens: list[Token], words: 
         lemmas=entry.pattern,
         pos=entry.pos,
         code=entry.code,
+        plover=entry.plover,
+        mode=entry.mode,
         sentence=(sentence.start_char, sentence.end_char),
         generic=not entry.requires and len(match.candidates) > 1,
         complements=tuple(sorted(lemmas)),
@@ -242,12 +250,12 @@ def _times(sentence: Span, article: Article) -> list[tuple[TimeMention, Token]]:
 
 
 def _sentence_candidates(sentence: Span, article: Article, triggers: TriggerLexicon,
-                         words: RoleWords) -> list[EventCandidate]:
+                         words: RoleWords, types: Mapping[int, str]) -> list[EventCandidate]:
     tokens = list(sentence)
     lemmas = [t.lemma_ for t in tokens]
     matches = triggers.match(lemmas, [t.pos_ for t in tokens])
     forms = [(lemma.lower(), t.lower_) for lemma, t in zip(lemmas, tokens, strict=True)] if matches else []
-    found = [f for f in (_candidate(m, sentence, tokens, words, forms) for m in matches) if f is not None]
+    found = [f for f in (_candidate(m, sentence, tokens, words, forms, types) for m in matches) if f is not None]
     obligations = _obligations(sentence, words, lemmas)
     kept = [_with_content_targets(f, found, words) for f in found
             if not any(_nested(f, outer, words) for outer in found)
@@ -289,9 +297,10 @@ def doc_to_candidates(doc: Doc, *, article: Article, triggers: TriggerLexicon) -
     """
     _check(doc, article)
     words = role_words()
+    types = entity_types(doc)
     found: list[EventCandidate] = []
     for sentence in doc.sents:
-        found += _sentence_candidates(sentence, article, triggers, words)
+        found += _sentence_candidates(sentence, article, triggers, words, types)
     return tuple(sorted(found, key=lambda c: (c.trigger, c.code)))
 
 

@@ -53,6 +53,8 @@ class CoderSettings:
     pronoun_sentences: int = 0
     threat_modalities: frozenset[str] = frozenset()
     threat_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    intent_modalities: frozenset[str] = frozenset()
+    intent_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def base(self) -> float:
@@ -71,6 +73,22 @@ class CoderSettings:
             if code[:n] in self.threat_codes:
                 return self.threat_codes[code[:n]]
         return code
+
+    def announced_code(self, code: str, modality: str | None) -> str:
+        """The CAMEO code of an act its agent only announces: the intent of a cooperative
+        act (CAMEO 03, PLOVER AGREE), the threat of a coercive one (CAMEO 13).
+
+        >>> settings = coder_settings()
+        >>> settings.announced_code("073", "future"), settings.announced_code("190", "future")
+        ('0333', '138')
+        >>> settings.announced_code("073", None)
+        '073'
+        """
+        if modality in self.intent_modalities:
+            for n in range(len(code), 1, -1):
+                if code[:n] in self.intent_codes:
+                    return self.intent_codes[code[:n]]
+        return self.threat_code(code, modality)
 
 
 def read_coder_settings(path: Path) -> CoderSettings:
@@ -100,6 +118,8 @@ def read_coder_settings(path: Path) -> CoderSettings:
             pronoun_sentences=int(arguments.get("pronoun_sentences", 0)),
             threat_modalities=frozenset(table.get("threats", {}).get("modalities", ())),
             threat_codes=MappingProxyType({str(k): str(v) for k, v in table.get("threats", {}).get("codes", {}).items()}),
+            intent_modalities=frozenset(table.get("intents", {}).get("modalities", ())),
+            intent_codes=MappingProxyType({str(k): str(v) for k, v in table.get("intents", {}).get("codes", {}).items()}),
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
         raise LexiconError(f"{path}: cannot read the coder settings ({e!r}); check the file") from e

@@ -12,8 +12,12 @@
   inside its complements ("criticized the closure of schools in Uganda"), else,
   for an act of force or protest, the country of the place it names ("bombed
   Aleppo"), with a lower confidence;
-* type: the CAMEO code the lexicon chose, its PLOVER class, Goldstein weight
-  and quad class (:func:`kg.events.cameo_info`);
+* type: the CAMEO code the lexicon chose, the PLOVER type of its entry (which
+  wins over the type of the code's root: resigning, CAMEO 0831, is RETREAT) and
+  mode, and the code's Goldstein weight and quad class
+  (:func:`kg.events.cameo_info`); an act only announced or planned is the
+  intent of it (CAMEO 03, AGREE) when it is cooperative and a threat of it
+  (CAMEO 13) when it is coercive;
 * reciprocity: "A and B traded blame" gives A->B and B->A, and so does a
   meeting, call or negotiation with a target ("A met B"; ``symmetric_codes``);
 * claims: an event in reported speech is claimed by its speakers, and each
@@ -31,7 +35,7 @@ from datetime import date, datetime
 
 from kg.config import Config
 from kg.events.arguments import CoderSettings, EntityIndex, coder_settings
-from kg.events.cameo import cameo_info
+from kg.events.cameo import cameo_info, event_class
 from kg.events.conflicts import build_conflicts, conflict_for
 from kg.events.timex import TimeValue
 from kg.ids import minted_iri
@@ -198,10 +202,13 @@ def _code(candidate: EventCandidate, index: EntityIndex, conflicts: tuple[Confli
     )
     events = []
     for n, (who, whom, code) in enumerate(_directions(candidate, agents, targets, settings)):
-        info = cameo_info(settings.threat_code(code, candidate.modality))
+        info = cameo_info(settings.announced_code(code, candidate.modality))
+        # the lexicon's PLOVER type wins, unless the act is only announced (a threat, an intent)
+        own = info.code == code and candidate.plover
         events.append(Event(
             iri=minted_iri("event", article.key, f"{candidate.sentence[0]}-{candidate.trigger[0]}-{n}"),
-            type=info.event_class,
+            type=event_class(candidate.plover, code) if own else info.event_class,
+            mode=(candidate.mode or None) if own else None,
             cameo=info.code,
             goldstein=info.goldstein,
             trigger=candidate.trigger,

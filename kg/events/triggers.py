@@ -1,9 +1,11 @@
 """The event trigger lexicon: words that signal an event, with their CAMEO codes.
 
-The lexicon is data (``data/triggers.tsv``, described in its header); this
-module reads it, checks it, and matches it against a sentence given as lemmas
-and coarse part-of-speech tags, so it works on any tokenizer's output and
-never imports one.
+The lexicon is data (``data/triggers/*.tsv``, one file per CAMEO root; the
+format is described in ``data/triggers/README.md``); this module reads it,
+checks it, and matches it against a sentence given as lemmas and coarse
+part-of-speech tags, so it works on any tokenizer's output and never imports
+one. An entry may name conditions on the trigger's complements, in words or
+in the semantic classes of :mod:`kg.events.senses`.
 
 >>> lexicon = load_triggers()
 >>> lemmas = ["Baku", "and", "Yerevan", "trade", "blame", "for", "breach", "the", "truce"]
@@ -20,7 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import LexiconError
-from kg.events.cameo import EVENT_TYPES, cameo_codes, cameo_to_plover, read_table
+from kg.events.cameo import EVENT_TYPES, cameo_codes, cameo_to_plover, plover_modes, read_table
+from kg.events.senses import Complements, Condition, SemanticClasses, load_classes, parse_condition
 from kg.resources import package_data
 
 __all__ = ["POS_TAGS", "Trigger", "TriggerLexicon", "TriggerMatch", "load_triggers"]
@@ -35,7 +38,7 @@ POS_TAGS: Mapping[str, frozenset[str]] = MappingProxyType({
 _GAP_TAGS = frozenset({"ADJ", "ADV", "DET", "PRON"})
 _GAP_LEMMAS = frozenset({"-"})
 _MAX_GAP = 2
-_HEADER = ("pattern", "pos", "cameo", "plover", "requires")
+_HEADER = ("pattern", "pos", "cameo", "plover", "mode", "requires")
 _STOP = "-"
 
 
@@ -50,22 +53,27 @@ class Trigger:
     pos : str
         Part of speech of its head: ``VERB``, ``NOUN`` or ``ADJ``.
     code : str
-        CAMEO event code ("0256").
+        CAMEO event code ("0256"), or ``-`` for an entry that names no event.
     plover : str
-        Event type, one of :data:`kg.events.cameo.EVENT_TYPES`.
-    requires : tuple of frozenset of str
-        Alternatives, each a set of complement lemmas that must all be present;
-        empty for a default entry, which needs no complement.
+        PLOVER event type (one of :data:`kg.events.cameo.EVENT_TYPES`); it is
+        the event's type even where the code's root says otherwise ("resign"
+        is CAMEO 0831 but PLOVER RETREAT).
+    requires : Condition
+        What the complements must be for the entry to apply; empty for the
+        pattern's default entry.
     source : str
         ``file:line`` of the entry, for messages.
+    mode : str
+        PLOVER mode of the event ("aerial", "phone"), empty where there is none.
     """
 
     pattern: tuple[str, ...]
     pos: str
     code: str
     plover: str
-    requires: tuple[frozenset[str], ...] = ()
+    requires: Condition = Condition()
     source: str = ""
+    mode: str = ""
 
     @property
     def names_event(self) -> bool:
@@ -77,19 +85,22 @@ class Trigger:
         """Index of the head word in :attr:`pattern`: last for nouns, first otherwise."""
         return len(self.pattern) - 1 if self.pos == "NOUN" else 0
 
-    def accepts(self, complements: Collection[str]) -> bool:
+    def accepts(self, complements: Complements) -> bool:
         """Tell whether the trigger's complements satisfy the entry.
 
-        ``complements`` are the lemmas of the words the trigger governs, its
-        subject aside (objects, prepositional and clausal complements).
-
-        >>> Trigger(("urge",), "VERB", "0256", "REQUEST", (frozenset({"cease", "fire"}),)).accepts({"cease", "fire"})
+        >>> classes = load_classes()
+        >>> entry = Trigger(("urge",), "VERB", "0256", "REQUEST",
+        ...                 parse_condition("~truce", where="example", classes=classes))
+        >>> entry.accepts(Complements.of_words({"to", "cease", "fire"}, classes))
         True
         """
-        if not self.requires:
-            return True
-        found = {lemma.lower() for lemma in complements}
-        return any(alternative <= found for alternative in self.requires)
+        return self.requires.holds(complements)
+
+
+def _as_complements(complements: Complements | Collection[str], classes: SemanticClasses) -> Complements:
+    if isinstance(complements, Complements):
+        return complements
+    return Complements.of_words(complements, classes)
 
 
 @dataclass(frozen=True)
@@ -98,21 +109,32 @@ class TriggerMatch:
 
     ``start`` and ``end`` are token indices (end exclusive; words allowed in
     a gap are inside). ``candidates`` are the entries for the pattern whose part
-    of speech fits, specific entries first; :meth:`select` picks one.
+    of speech fits, in the order they are tried; :meth:`select` picks one.
     """
 
     start: int
     end: int
     candidates: tuple[Trigger, ...]
+    classes: SemanticClasses = field(default_factory=load_classes, compare=False, repr=False)
 
     @property
     def pattern(self) -> tuple[str, ...]:
         """The lemmas of the matched pattern."""
         return self.candidates[0].pattern
 
-    def select(self, complements: Collection[str] = ()) -> Trigger | None:
-        """Return the first candidate the complements satisfy, or None."""
-        return next((trigger for trigger in self.candidates if trigger.accepts(complements)), None)
+    @property
+    def needs_parse(self) -> bool:
+        """Whether choosing among the candidates reads more of the parse than the complements' words."""
+        return any(trigger.requires.needs_parse for trigger in self.candidates if trigger.requires)
+
+    def select(self, complements: Complements | Collection[str] = ()) -> Trigger | None:
+        """Return the first candidate the complements satisfy, or None.
+
+        ``complements`` are the trigger's :class:`~kg.events.senses.Complements`,
+        or just the lemmas of its complements (each also taken for a head).
+        """
+        found = _as_complements(complements, self.classes)
+        return next((trigger for trigger in self.candidates if trigger.accepts(found)), None)
 
 
 def _index(entries: Sequence[Trigger], stops: Collection[tuple[str, ...]]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
@@ -125,9 +147,20 @@ def _index(entries: Sequence[Trigger], stops: Collection[tuple[str, ...]]) -> Ma
     })
 
 
+def _precedence(entry: Trigger) -> int:
+    """Order of trial: no-event conditions, then conditioned events, then the default."""
+    if not entry.names_event:
+        return 0
+    return 1 if entry.requires else 2
+
+
 @dataclass(frozen=True)
 class TriggerLexicon:
     """The trigger entries, looked up by lemma tuple or matched against a sentence.
+
+    For one pattern and part of speech, the entries are tried in this order:
+    those that name no event under a condition, those that name an event
+    under a condition (in file order), and last the default entry.
 
     Parameters
     ----------
@@ -136,12 +169,15 @@ class TriggerLexicon:
     stops : frozenset of tuple of str
         Patterns that name no event but hide the shorter triggers inside them.
     source : str
-        The file read.
+        The file or directory read.
+    classes : SemanticClasses
+        The classes the entries' conditions name.
     """
 
     entries: tuple[Trigger, ...]
     stops: frozenset[tuple[str, ...]] = frozenset()
     source: str = ""
+    classes: SemanticClasses = field(default_factory=load_classes, compare=False, repr=False)
     _patterns: Mapping[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
     _by_pattern: Mapping[tuple[str, ...], tuple[Trigger, ...]] = field(init=False, repr=False, compare=False)
 
@@ -149,7 +185,8 @@ class TriggerLexicon:
         by_pattern: dict[tuple[str, ...], list[Trigger]] = {}
         for entry in self.entries:
             by_pattern.setdefault(entry.pattern, []).append(entry)
-        object.__setattr__(self, "_by_pattern", MappingProxyType({k: tuple(v) for k, v in by_pattern.items()}))
+        object.__setattr__(self, "_by_pattern", MappingProxyType(
+            {k: tuple(sorted(v, key=_precedence)) for k, v in by_pattern.items()}))
         object.__setattr__(self, "_patterns", _index(self.entries, self.stops))
 
     def __len__(self) -> int:
@@ -161,7 +198,7 @@ class TriggerLexicon:
         return frozenset(entry.code for entry in self.entries if entry.names_event)
 
     def lookup(self, pattern: Sequence[str] | str, pos: str | None = None) -> tuple[Trigger, ...]:
-        """Return the entries for a pattern (lemmas, or one space-separated string).
+        """Return the entries for a pattern (lemmas, or one space-separated string), in order of trial.
 
         >>> [t.code for t in load_triggers().lookup("accuse")][-1]
         '112'
@@ -170,13 +207,15 @@ class TriggerLexicon:
         found = self._by_pattern.get(key, ())
         return tuple(t for t in found if pos is None or t.pos == pos)
 
-    def select(self, pattern: Sequence[str] | str, pos: str, complements: Collection[str] = ()) -> Trigger | None:
+    def select(self, pattern: Sequence[str] | str, pos: str,
+               complements: Complements | Collection[str] = ()) -> Trigger | None:
         """Return the entry for a pattern and part of speech that the complements satisfy.
 
         >>> load_triggers().select("threaten", "VERB", {"to", "strike"}).code
         '138'
         """
-        return next((trigger for trigger in self.lookup(pattern, pos) if trigger.accepts(complements)), None)
+        found = _as_complements(complements, self.classes)
+        return next((trigger for trigger in self.lookup(pattern, pos) if trigger.accepts(found)), None)
 
     def match(self, lemmas: Sequence[str], pos: Sequence[str]) -> list[TriggerMatch]:
         """Find the triggers in a sentence, left to right, longest pattern first.
@@ -209,7 +248,7 @@ class TriggerLexicon:
                 continue
             end, candidates = hit
             if candidates:
-                found.append(TriggerMatch(i, end, candidates))
+                found.append(TriggerMatch(i, end, candidates, self.classes))
         return found
 
     def _match_at(self, words: list[str], pos: Sequence[str], start: int) -> tuple[int, tuple[Trigger, ...]] | None:
@@ -246,28 +285,17 @@ def _align(pattern: tuple[str, ...], words: list[str], pos: Sequence[str], start
     return positions
 
 
-def _parse_requires(text: str, where: str) -> tuple[frozenset[str], ...]:
-    if not text:
-        return ()
-    alternatives = []
-    for alternative in text.lower().split("|"):
-        words = frozenset(w.strip() for w in alternative.split("+"))
-        if "" in words:
-            raise LexiconError(f"{where}: empty word in requires {text!r}; write words joined by '+' and '|'")
-        alternatives.append(words)
-    return tuple(alternatives)
-
-
-def _parse_entry(fields: list[str], where: str) -> Trigger | None:
-    text, pos, code, plover, requires = fields
+def _parse_entry(fields: list[str], where: str, classes: SemanticClasses) -> Trigger | None:
+    text, pos, code, plover, mode, requires = fields
     pattern = tuple(text.lower().split())
     if not pattern:
         raise LexiconError(f"{where}: empty pattern; give the trigger's lemmas")
     if pos not in POS_TAGS:
         raise LexiconError(f"{where}: part of speech {pos!r} for {text!r}; use one of {', '.join(POS_TAGS)}")
+    condition = parse_condition(requires, where=where, classes=classes)
     if code == _STOP:
-        # with complements: no event when they are there ("retreat from a pledge"); without: never one
-        return Trigger(pattern, pos, _STOP, "", _parse_requires(requires, where), where) if requires else None
+        # with a condition: no event when it holds ("retreat from a pledge"); without: never one
+        return Trigger(pattern, pos, _STOP, "", condition, where) if condition else None
     if code not in cameo_codes():
         raise LexiconError(
             f"{where}: CAMEO code {code!r} for {text!r} is not in kg/events/data/cameo.tsv; "
@@ -275,45 +303,54 @@ def _parse_entry(fields: list[str], where: str) -> Trigger | None:
         )
     if plover and plover not in EVENT_TYPES:
         raise LexiconError(f"{where}: unknown event type {plover!r}; use one of {', '.join(EVENT_TYPES)}")
-    return Trigger(pattern, pos, code, plover or cameo_to_plover(code), _parse_requires(requires, where), where)
+    plover = plover or cameo_to_plover(code)
+    if mode and mode not in plover_modes().get(plover, ()):
+        known = ", ".join(plover_modes().get(plover, ())) or "none"
+        raise LexiconError(f"{where}: {plover} has no mode {mode!r} (its modes: {known}); "
+                           "see kg/events/data/plover_modes.tsv")
+    return Trigger(pattern, pos, code, plover, condition, where, mode)
 
 
-def load_triggers(path: Path | None = None) -> TriggerLexicon:
-    """Read and check a trigger lexicon (by default the one kg ships).
+def _files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("*.tsv"))
+    if not files:
+        raise LexiconError(f"{path}: no .tsv files in the lexicon directory; give a file or a directory of them")
+    return files
 
-    Reading takes a few milliseconds; load once and reuse the lexicon.
+
+def load_triggers(path: Path | None = None, *, classes: SemanticClasses | None = None) -> TriggerLexicon:
+    """Read and check a trigger lexicon: a file, or a directory of ``.tsv`` files read in name order.
+
+    By default the lexicon kg ships, with its semantic classes. Reading takes
+    a fraction of a second; load once and reuse the lexicon.
 
     Raises
     ------
     LexiconError
-        If the file cannot be read, a row is malformed, a code is unknown, an
-        entry repeats another, or a default entry comes before a specific one
-        for the same pattern (which would hide it).
+        If a file cannot be read, a row is malformed, a code, type, mode or
+        class is unknown, or an entry repeats another (same pattern, part of
+        speech and condition).
     """
-    path = path or package_data("events", "data", "triggers.tsv")
+    path = path or package_data("events", "data", "triggers")
+    classes = classes or load_classes()
     entries: list[Trigger] = []
     stops: set[tuple[str, ...]] = set()
-    defaults: dict[tuple[tuple[str, ...], str], str] = {}
-    seen: set[tuple[tuple[str, ...], str, tuple[frozenset[str], ...]]] = set()
-    for number, fields in read_table(path, _HEADER):
-        where = f"{path}:{number}"
-        entry = _parse_entry(fields, where)
-        if entry is None:
-            stops.add(tuple(fields[0].lower().split()))
-            continue
-        key = (entry.pattern, entry.pos, entry.requires)
-        if key in seen:
-            raise LexiconError(f"{where}: {fields[0]!r} ({entry.pos}) repeats an earlier entry; keep one")
-        seen.add(key)
-        if (entry.pattern, entry.pos) in defaults:
-            raise LexiconError(
-                f"{where}: {fields[0]!r} ({entry.pos}) comes after its default entry at "
-                f"{defaults[entry.pattern, entry.pos]}, which would hide it; move the default last"
-            )
-        if not entry.requires:
-            defaults[entry.pattern, entry.pos] = where
-        entries.append(entry)
+    seen: dict[tuple[tuple[str, ...], str, str], str] = {}
+    for file in _files(path):
+        for number, fields in read_table(file, _HEADER):
+            where = f"{file}:{number}"
+            entry = _parse_entry(fields, where, classes)
+            if entry is None:
+                stops.add(tuple(fields[0].lower().split()))
+                continue
+            key = (entry.pattern, entry.pos, entry.requires.text)
+            if key in seen:
+                raise LexiconError(f"{where}: {fields[0]!r} ({entry.pos}) repeats the entry at {seen[key]}; keep one")
+            seen[key] = where
+            entries.append(entry)
     clash = stops & {entry.pattern for entry in entries}
     if clash:
         raise LexiconError(f"{path}: {sorted(' '.join(p) for p in clash)} are both triggers and non-triggers; keep one")
-    return TriggerLexicon(tuple(entries), frozenset(stops), str(path))
+    return TriggerLexicon(tuple(entries), frozenset(stops), str(path), classes)

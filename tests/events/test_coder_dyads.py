@@ -56,12 +56,12 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     ("Sweden called for sanctions against Syria.", ("SWE", "SYR", "020")),
     # who is to act in what a demand or an appeal asks is its target
     ("Palestinian officials demanded Friday that the United States match the support of the EU.",
-     ("PSE", "USA", "100")),
-    ("Egypt urged that Israel withdraw.", ("EGY", "ISR", "020")),
+     ("PSE", "USA", "102")),  # a demand for (diplomatic) support
+    ("Egypt urged that Israel withdraw.", ("EGY", "ISR", "0256")),  # a plea to withdraw is one to de-escalate
     # "about": what a reaction or a statement is about
     ("Japan expressed concern about North Korea.", ("JPN", "PRK", "012")),
     # a vow takes the target of what is vowed
-    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "030")),
+    ("Egypt vowed to launch an attack on Libya.", ("EGY", "LBY", "1384")),  # a vow to attack is a threat of it
     # "with" names the partner of agreement
     ("Brazil agrees with Argentina that the dispute must end.", ("BRA", "ARG", "019")),
     # several groups named after a member noun
@@ -72,7 +72,7 @@ def country_dyads(extraction: Extraction) -> set[tuple[str | None, str | None, s
     # lexicon: everyday diplomatic verbs with the objects that make them events
     ("Bolivia broke relations with Israel.", ("BOL", "ISR", "161")),
     ("Senegal abandoned its military ties with France.", ("SEN", "FRA", "161")),
-    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "070")),
+    ("Qatar will contribute ten million dollars to Sudan.", ("QAT", "SDN", "0331")),  # a future act of aid is the intent of it
     ("The Irish government chided Britain.", ("IRL", "GBR", "111")),
     ("Cuba and the United States renewed diplomatic relations in 2015.", ("CUB", None, "050")),
     # actor nouns: a crowd acts for the people named before it, a bunch of X are X
@@ -92,7 +92,7 @@ def test_dyad(pipeline: Any, text: str, expected: tuple[str, str | None, str]) -
     # an act aimed at a thing or a place is aimed at the actor its phrase names
     ("Kenya criticized the closure of schools in Uganda.", ("KEN", "UGA", "111")),
     ("Austria promised aid to the flooded Hungarian villages.", ("AUT", "HUN", "033")),
-    ("Italy warned of a collapse of the government of Libya.", ("ITA", "LBY", "130")),
+    ("Italy warned of a collapse of the government of Libya.", ("ITA", "LBY", "012")),  # warning of: a gloomy remark
     ("Sweden appealed for peace in Yemen.", ("SWE", "YEM", "027")),
     # through a purpose clause of the verb
     ("Kazakhstan signed an agreement on Monday to supply Armenia with grain.", ("KAZ", "ARM", "057")),

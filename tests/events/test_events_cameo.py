@@ -16,7 +16,9 @@ from kg.events.cameo import (
     cameo_codes,
     cameo_info,
     cameo_to_plover,
+    event_class,
     is_cameo_code,
+    plover_of_class,
     read_table,
 )
 from kg.events.triggers import TriggerLexicon
@@ -47,6 +49,10 @@ def test_every_lexicon_code_is_published_and_shipped(
     assert lexicon.codes <= set(cameo_codes())
 
 
+def test_every_published_code_is_shipped(published: dict[str, dict[str, str]]) -> None:
+    assert set(cameo_codes()) == set(published)
+
+
 def test_lexicon_covers_every_root(lexicon: TriggerLexicon) -> None:
     roots = Counter(code[:2] for code in lexicon.codes)
     assert sorted(roots) == [f"{root:02d}" for root in range(1, 21)]
@@ -60,8 +66,8 @@ def test_lexicon_covers_every_root(lexicon: TriggerLexicon) -> None:
         ("036", "AGREE"), ("046", "CONSULT"), ("045", "CONSULT"), ("057", "SUPPORT"),
         ("064", "COOPERATE"), ("073", "AID"), ("081", "CONCEDE"), ("0831", "CONCEDE"),
         ("0841", "RETREAT"), ("0863", "RETREAT"), ("0871", "RETREAT"), ("0874", "RETREAT"),
-        ("094", "INVESTIGATE"), ("1056", "DEMAND"), ("111", "DISAPPROVE"), ("112", "ACCUSE"),
-        ("1123", "ACCUSE"), ("114", "DISAPPROVE"), ("125", "REJECT"), ("138", "THREATEN"),
+        ("094", "INVESTIGATE"), ("1056", "DEMAND"), ("111", "DISAPPROVE"), ("112", "DISAPPROVE"),
+        ("1123", "DISAPPROVE"), ("114", "DISAPPROVE"), ("125", "REJECT"), ("138", "THREATEN"),
         ("141", "PROTEST"), ("154", "MOBILIZE"), ("163", "SANCTION"), ("173", "COERCE"),
         ("181", "ASSAULT"), ("186", "ASSAULT"), ("194", "FIGHT"), ("196", "FIGHT"),
         ("202", "ASSAULT"), ("2041", "ASSAULT"),
@@ -71,15 +77,38 @@ def test_cameo_to_plover(code: str, plover: str) -> None:
     assert cameo_to_plover(code) == plover
 
 
-@pytest.mark.parametrize("code", ["1011", "0214", "1385", "2042", "0344"])
-def test_cameo_to_plover_works_for_codes_kg_does_not_ship(code: str) -> None:
+@pytest.mark.parametrize("code", ["0999", "1999", "2099", "0199"])
+def test_cameo_to_plover_works_for_codes_cameo_does_not_define(code: str) -> None:
     assert cameo_to_plover(code) in EVENT_TYPES
 
 
 def test_plover_types_are_the_ontology_classes() -> None:
-    assert set(EVENT_TYPES) == set(PLOVER_TYPES) | {"STATEMENT", "ACCUSE"}
+    assert set(EVENT_TYPES) == set(PLOVER_TYPES) | {"STATEMENT"}
     for code in cameo_codes():
         getattr(CKG, cameo_info(code).event_class)  # the closed namespace raises on a typo
+
+
+@pytest.mark.parametrize("code", ["112", "1121", "1123", "1125"])
+def test_accusations_are_disapprove_under_plover_and_accuse_in_the_graph(code: str) -> None:
+    info = cameo_info(code)
+    assert (info.plover, info.event_class) == ("DISAPPROVE", "Accuse")
+    assert plover_of_class(info.event_class) == "DISAPPROVE"
+    assert event_class("DISAPPROVE", code) == "Accuse"
+
+
+@pytest.mark.parametrize(("plover", "code", "expected"), [
+    ("RETREAT", "0831", "Retreat"),  # resigning: the lexicon's type wins over the root's (08, CONCEDE)
+    ("CONCEDE", "0831", "Concede"),
+    ("DISAPPROVE", "111", "Disapprove"),
+    ("AGREE", "057", "Agree"),
+])
+def test_event_class_follows_the_entrys_type(plover: str, code: str, expected: str) -> None:
+    assert event_class(plover, code) == expected
+
+
+@pytest.mark.parametrize("code", ["02", "020", "0241", "0244", "025", "0253", "0256"])
+def test_appeals_are_verbal_cooperation_whatever_their_goldstein_sign(code: str) -> None:
+    assert cameo_info(code).quad_class == 1
 
 
 def test_gold_categories_are_known_types(shared: Path) -> None:
@@ -97,7 +126,7 @@ def test_malformed_codes_are_refused(code: str) -> None:
 
 def test_unknown_code_names_the_table() -> None:
     with pytest.raises(LexiconError, match=re.escape("kg/events/data/cameo.tsv")):
-        cameo_info("1011")
+        cameo_info("0999")
 
 
 def test_codes_keep_leading_zeros() -> None:

@@ -11,9 +11,10 @@ import pytest
 
 from kg.errors import LexiconError
 from kg.events.cameo import EVENT_TYPES, cameo_to_plover
+from kg.events.senses import Complements, load_classes, parse_condition
 from kg.events.triggers import Trigger, TriggerLexicon, load_triggers
 
-HEADER = "pattern\tpos\tcameo\tplover\trequires\n"
+HEADER = "pattern\tpos\tcameo\tplover\tmode\trequires\n"
 
 
 def _tagged(text: str) -> tuple[list[str], list[str]]:
@@ -28,8 +29,8 @@ def _tagged(text: str) -> tuple[list[str], list[str]]:
         ("Moscow/PROPN call/VERB on/ADP side/NOUN", {"side", "to", "cease", "fire"}, [("call on", "0256", "REQUEST")]),
         ("Moscow/PROPN call/NOUN on/ADP side/NOUN", {"side"}, [("call on", "020", "REQUEST")]),
         ("they/PRON call/VERB for/ADP talk/NOUN", {"talk"}, [("call for", "026", "REQUEST"), ("talk", "040", "CONSULT")]),
-        ("Baku/PROPN accuse/VERB Yerevan/PROPN", {"yerevan"}, [("accuse", "112", "ACCUSE")]),
-        ("Baku/PROPN accuse/VERB Yerevan/PROPN", {"of", "shelling"}, [("accuse", "1123", "ACCUSE")]),
+        ("Baku/PROPN accuse/VERB Yerevan/PROPN", {"yerevan"}, [("accuse", "112", "DISAPPROVE")]),
+        ("Baku/PROPN accuse/VERB Yerevan/PROPN", {"of", "shelling"}, [("accuse", "1123", "DISAPPROVE")]),
         ("army/NOUN shell/VERB village/NOUN", set(), [("shell", "194", "FIGHT")]),
         ("report/VERB shelling/NOUN", set(), [("shelling", "194", "FIGHT")]),
         ("dozen/NOUN of/ADP ceasefire/NOUN violation/NOUN", set(), [("ceasefire violation", "196", "FIGHT")]),
@@ -42,7 +43,7 @@ def _tagged(text: str) -> tuple[list[str], list[str]]:
         ("express/VERB deep/ADJ concern/NOUN", set(), [("express concern", "012", "STATEMENT")]),
         ("express/VERB his/PRON deep/ADJ regret/NOUN", set(), [("express regret", "018", "STATEMENT")]),
         ("a/DET cease/NOUN -/PUNCT fire/NOUN", set(), [("cease fire", "0871", "RETREAT")]),
-        ("trade/VERB blame/NOUN", {"for", "breach", "truce"}, [("trade blame", "1123", "ACCUSE")]),
+        ("trade/VERB blame/NOUN", {"for", "breach", "truce"}, [("trade blame", "1123", "DISAPPROVE")]),
         ("sign/VERB treaty/NOUN", {"treaty"}, [("sign", "057", "SUPPORT")]),
         ("sign/VERB ceasefire/NOUN", {"ceasefire"}, [("sign", "0871", "RETREAT"), ("ceasefire", "0871", "RETREAT")]),
         ("troop/NOUN withdraw/VERB", {"troop"}, [("withdraw", "0874", "RETREAT")]),
@@ -81,14 +82,14 @@ def test_match_and_select(
         "war/NOUN crime/NOUN",  # a non-trigger hides "war"
         "heart/NOUN attack/NOUN",
         "fight/ADJ",  # one-word entries need their part of speech
-        "release/VERB statement/NOUN",  # "release" needs a person or property
+        "release/VERB video/NOUN",  # "release" needs a person or property
         "express/VERB very/ADV deep/ADJ and/CCONJ concern/NOUN",  # a conjunction breaks the pattern
         "express/VERB his/PRON very/ADV deep/ADJ concern/NOUN",  # more than two words in between
     ],
 )
 def test_no_trigger(lexicon: TriggerLexicon, tokens: str) -> None:
     lemmas, tags = _tagged(tokens)
-    assert [m.select({"statement"}) for m in lexicon.match(lemmas, tags)] in ([], [None])
+    assert [m.select({"video"}) for m in lexicon.match(lemmas, tags)] in ([], [None])
 
 
 def test_match_spans_include_gap_words(lexicon: TriggerLexicon) -> None:
@@ -108,7 +109,10 @@ def test_match_needs_one_tag_per_lemma(lexicon: TriggerLexicon) -> None:
 
 
 def test_lookup_and_select(lexicon: TriggerLexicon) -> None:
-    assert [t.pos for t in lexicon.lookup("attack")] == ["VERB"] * 3 + ["NOUN"] * 3
+    for pos in ("VERB", "NOUN"):
+        entries = lexicon.lookup("attack", pos)
+        assert entries[-1].code == "190" and not entries[-1].requires  # the default is tried last
+        assert all(e.requires for e in entries[:-1])
     assert lexicon.lookup(("Call", "On"), "VERB") == lexicon.lookup("call on")
     assert lexicon.select("urge", "VERB", {"to", "cease", "fire"}).code == "0256"  # type: ignore[union-attr]
     assert lexicon.select("urge", "VERB").code == "020"  # type: ignore[union-attr]
@@ -119,20 +123,27 @@ def test_lookup_and_select(lexicon: TriggerLexicon) -> None:
 @pytest.mark.parametrize(
     ("requires", "complements", "accepted"),
     [
-        ((), set(), True),
-        ((frozenset({"cease", "fire"}),), {"cease"}, False),
-        ((frozenset({"cease", "fire"}),), {"Cease", "fire", "now"}, True),
-        ((frozenset({"truce"}), frozenset({"cease", "fire"})), {"truce"}, True),
+        ("", set(), True),
+        ("cease+fire", {"cease"}, False),
+        ("cease+fire", {"Cease", "fire", "now"}, True),
+        ("truce|cease+fire", {"truce"}, True),
+        ("~truce", {"to", "cease", "fire"}, True),
+        ("~truce", {"to", "talk"}, False),
+        ("@captives", {"prisoner"}, True),
+        ("@captives", {"statement"}, False),
     ],
 )
-def test_trigger_accepts(requires: tuple[frozenset[str], ...], complements: set[str], accepted: bool) -> None:
-    assert Trigger(("urge",), "VERB", "0256", "REQUEST", requires).accepts(complements) is accepted
+def test_trigger_accepts(requires: str, complements: set[str], accepted: bool) -> None:
+    classes = load_classes()
+    entry = Trigger(("urge",), "VERB", "0256", "REQUEST", parse_condition(requires, where="test", classes=classes))
+    assert entry.accepts(Complements.of_words(complements, classes)) is accepted
 
 
 def test_every_entry_is_well_formed(lexicon: TriggerLexicon) -> None:
     events = [t for t in lexicon.entries if t.names_event]
-    overrides = {" ".join(t.pattern) for t in events if t.plover != cameo_to_plover(t.code)}
-    assert overrides == {"resign", "step down"}
+    overrides = {(t.code, t.plover) for t in events if t.plover != cameo_to_plover(t.code)}
+    assert overrides == {("0831", "RETREAT")}  # leaving office: CAMEO 08, PLOVER RETREAT
+    assert {" ".join(t.pattern) for t in events if t.code == "0831"} >= {"resign", "step down", "abdicate"}
     assert all(t.plover in EVENT_TYPES for t in events)
     assert all(t.requires for t in lexicon.entries if not t.names_event)
     assert all(t.pattern == tuple(w.lower() for w in t.pattern) for t in lexicon.entries)
@@ -164,7 +175,7 @@ def _write(tmp_path: Path, rows: str) -> Path:
 
 
 def test_load_custom_lexicon(tmp_path: Path) -> None:
-    path = _write(tmp_path, "shell\tVERB\t194\t\t\nnuke\tVERB\t2042\t\t\nwar game\tNOUN\t-\t\t\n")
+    path = _write(tmp_path, "shell\tVERB\t194\t\t\t\nnuke\tVERB\t2042\t\t\t\nwar game\tNOUN\t-\t\t\t\n")
     lexicon = load_triggers(path)
     assert len(lexicon) == 2
     assert lexicon.lookup("shell")[0].source == f"{path}:3"
@@ -175,16 +186,19 @@ def test_load_custom_lexicon(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ("shell\tADV\t194\t\t\n", "part of speech 'ADV'"),
-        ("shell\tVERB\t999\t\t\n", "CAMEO code '999'"),
-        ("shell\tVERB\t1011\t\t\n", "not in kg/events/data/cameo.tsv"),
-        ("shell\tVERB\t194\tSHOOT\t\n", "unknown event type 'SHOOT'"),
-        ("\tVERB\t194\t\t\n", "empty pattern"),
-        ("shell\tVERB\t194\t\t\nshell\tVERB\t190\t\t\n", "repeats an earlier entry"),
-        ("shell\tVERB\t194\t\t\nshell\tVERB\t195\t\tplane\n", "move the default last"),
-        ("shell\tVERB\t194\t\tplane+\n", "empty word in requires"),
-        ("shell\tVERB\t194\t\t\nshell\tNOUN\t-\t\t\n", "both triggers and non-triggers"),
-        ("shell\tVERB\t194\t\t\textra\n", "expected at most 5"),
+        ("shell\tADV\t194\t\t\t\n", "part of speech 'ADV'"),
+        ("shell\tVERB\t999\t\t\t\n", "CAMEO code '999'"),
+        ("shell\tVERB\t0999\t\t\t\n", "not in kg/events/data/cameo.tsv"),
+        ("shell\tVERB\t194\tSHOOT\t\t\n", "unknown event type 'SHOOT'"),
+        ("shell\tVERB\t194\tFIGHT\tphone\t\n", "FIGHT has no mode 'phone'"),
+        ("\tVERB\t194\t\t\t\n", "empty pattern"),
+        ("shell\tVERB\t194\t\t\t\nshell\tVERB\t190\t\t\t\n", "repeats the entry at"),
+        ("shell\tVERB\t194\t\t\tplane+\n", "empty word in requires"),
+        ("shell\tVERB\t194\t\t\t@planes\n", "unknown semantic class 'planes'"),
+        ("shell\tVERB\t194\t\t\tat:~aircraft\n", "a topic (~class) takes no preposition"),
+        ("shell\tVERB\t194\t\t\tat:\n", "malformed condition"),
+        ("shell\tVERB\t194\t\t\t\nshell\tNOUN\t-\t\t\t\n", "both triggers and non-triggers"),
+        ("shell\tVERB\t194\t\t\t\textra\n", "expected at most 6"),
     ],
 )
 def test_load_errors_name_file_and_line(tmp_path: Path, rows: str, message: str) -> None:
@@ -195,7 +209,7 @@ def test_load_errors_name_file_and_line(tmp_path: Path, rows: str, message: str)
 
 
 def test_a_no_event_entry_with_a_requirement_holds_only_when_it_is_met(tmp_path: Path) -> None:
-    lexicon = load_triggers(_write(tmp_path, "retreat\tVERB\t-\t\tpledge|goal\nretreat\tVERB\t0874\t\t\n"))
+    lexicon = load_triggers(_write(tmp_path, "retreat\tVERB\t0874\t\t\t\nretreat\tVERB\t-\t\t\tpledge|goal\n"))
     excluded = lexicon.select("retreat", "VERB", {"from", "pledge"})
     assert excluded is not None and not excluded.names_event
     kept = lexicon.select("retreat", "VERB", {"from", "town"})
